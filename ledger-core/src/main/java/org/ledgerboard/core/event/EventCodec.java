@@ -1,0 +1,239 @@
+package org.ledgerboard.core.event;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.ledgerboard.core.integrity.Canonical;
+import org.ledgerboard.core.integrity.Hashes;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Encodes and decodes ledger records as CloudEvents 1.0 structured-mode JSON
+ * ({@code application/cloudevents+json}) with the extension attributes {@code competitionid},
+ * {@code aggregateid}, {@code sequence} and {@code hash}. Decoding is strict: anything that does not follow the
+ * contract is rejected with an {@link InvalidRecordException} naming the problem; nothing is defaulted.
+ */
+public final class EventCodec {
+    public static final String SPEC_VERSION = "1.0";
+    public static final String CONTENT_TYPE = "application/cloudevents+json";
+    public static final String DATA_CONTENT_TYPE = "application/json";
+
+    private static final List<String> REQUIRED = List.of(
+            "specversion", "id", "source", "type", "time", "datacontenttype",
+            "competitionid", "aggregateid", "sequence", "hash", "data");
+    private static final Set<String> KNOWN = Set.of(
+            "specversion", "id", "source", "type", "subject", "time", "datacontenttype",
+            "competitionid", "aggregateid", "sequence", "hash", "data");
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+
+    private static final ObjectMapper JSON = LedgerJson.mapper();
+
+    private EventCodec() {
+    }
+
+    /** The record with its {@code hash} computed over its canonical bytes. */
+    public static LedgerRecord stamp(LedgerRecord record) {
+        return record.withHash(hashOf(envelope(record)));
+    }
+
+    /** The record's JSON bytes; its hash is computed here, so a record can only be encoded with the right one. */
+    public static byte[] encode(LedgerRecord record) {
+        ObjectNode envelope = envelope(record);
+        String hash = hashOf(envelope);
+        if (record.hash() != null && !record.hash().equals(hash)) {
+            throw new IllegalArgumentException("record " + record.id() + " carries hash " + record.hash()
+                    + " but its content hashes to " + hash);
+        }
+        envelope.put("hash", hash);
+        return Canonical.bytes(envelope);
+    }
+
+    public static LedgerRecord decode(byte[] json) {
+        return decode(parse(json));
+    }
+
+    /** Parses JSON bytes into a tree, rejecting malformed JSON. */
+    public static JsonNode parse(byte[] json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JacksonException e) {
+            throw new InvalidRecordException("malformed JSON: " + e.getOriginalMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new InvalidRecordException("unreadable record: " + e.getMessage(), e);
+        }
+    }
+
+    public static LedgerRecord decode(JsonNode tree) {
+        if (tree == null || !tree.isObject()) {
+            throw new InvalidRecordException("malformed JSON: a record must be a JSON object");
+        }
+        for (String attribute : REQUIRED) {
+            JsonNode value = tree.get(attribute);
+            if (value == null || value.isNull()) {
+                throw new InvalidRecordException("missing required attribute '" + attribute + "'");
+            }
+        }
+        for (Iterator<String> names = tree.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!KNOWN.contains(name)) {
+                throw new InvalidRecordException("unknown attribute '" + name + "'");
+            }
+        }
+        String specVersion = text(tree, "specversion");
+        if (!SPEC_VERSION.equals(specVersion)) {
+            throw new InvalidRecordException("unsupported specversion '" + specVersion + "', expected '1.0'");
+        }
+        String dataContentType = text(tree, "datacontenttype");
+        if (!DATA_CONTENT_TYPE.equals(dataContentType)) {
+            throw new InvalidRecordException("datacontenttype must be '" + DATA_CONTENT_TYPE + "', got '"
+                    + dataContentType + "'");
+        }
+        String type = text(tree, "type");
+        Class<? extends LedgerEvent> eventClass = EventTypes.classOf(type)
+                .orElseThrow(() -> new InvalidRecordException("unknown type '" + type + "'"));
+        String hash = text(tree, "hash");
+        if (!HASH.matcher(hash).matches()) {
+            throw new InvalidRecordException("hash must be 64 lowercase hex digits, got '" + hash + "'");
+        }
+        JsonNode sequence = tree.get("sequence");
+        if (!sequence.isIntegralNumber() || !sequence.canConvertToLong() || sequence.asLong() < 0) {
+            throw new InvalidRecordException("sequence must be a non-negative integer, got " + sequence);
+        }
+        LedgerEvent data = data(tree.get("data"), eventClass);
+        String competitionId = text(tree, "competitionid");
+        if (!competitionId.equals(data.competitionId())) {
+            throw new InvalidRecordException("competitionid '" + competitionId
+                    + "' differs from data.competitionId '" + data.competitionId() + "'");
+        }
+        JsonNode subject = tree.get("subject");
+        return new LedgerRecord(text(tree, "id"), text(tree, "source"),
+                subject == null ? null : text(tree, "subject"), time(tree), text(tree, "aggregateid"),
+                sequence.asLong(), data, hash);
+    }
+
+    /** SHA-256 (hex) of the RFC 8785 bytes of a record's JSON without its {@code hash} attribute. */
+    public static String hashOf(JsonNode recordTree) {
+        ObjectNode withoutHash = ((ObjectNode) recordTree).deepCopy();
+        withoutHash.remove("hash");
+        return Hashes.hex(Hashes.sha256(Canonical.bytes(withoutHash)));
+    }
+
+    private static ObjectNode envelope(LedgerRecord record) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("specversion", SPEC_VERSION);
+        n.put("id", record.id());
+        n.put("source", record.source());
+        n.put("type", record.type());
+        if (record.subject() != null) {
+            n.put("subject", record.subject());
+        }
+        n.put("time", DateTimeFormatter.ISO_INSTANT.format(record.time()));
+        n.put("datacontenttype", DATA_CONTENT_TYPE);
+        n.put("competitionid", record.competitionId());
+        n.put("aggregateid", record.aggregateId());
+        n.put("sequence", record.sequence());
+        n.set("data", JSON.valueToTree(record.data()));
+        return n;
+    }
+
+    private static String text(JsonNode tree, String attribute) {
+        JsonNode value = tree.get(attribute);
+        if (!value.isTextual() || value.asText().isEmpty()) {
+            throw new InvalidRecordException("attribute '" + attribute + "' must be a non-empty string, got " + value);
+        }
+        return value.asText();
+    }
+
+    private static Instant time(JsonNode tree) {
+        String time = text(tree, "time");
+        try {
+            return OffsetDateTime.parse(time, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidRecordException("time must be an RFC 3339 timestamp, got '" + time + "'", e);
+        }
+    }
+
+    private static LedgerEvent data(JsonNode data, Class<? extends LedgerEvent> eventClass) {
+        if (!data.isObject()) {
+            throw new InvalidRecordException("data must be a JSON object");
+        }
+        LedgerEvent event;
+        try {
+            event = JSON.treeToValue(data, eventClass);
+        } catch (JsonMappingException e) {
+            throw new InvalidRecordException("data of " + eventClass.getSimpleName() + " at '"
+                    + path(e) + "': " + firstLine(e.getOriginalMessage()), e);
+        } catch (JacksonException e) {
+            throw new InvalidRecordException("data of " + eventClass.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRecordException("data of " + eventClass.getSimpleName() + ": " + e.getMessage(), e);
+        }
+        requireFields(event, "data");
+        return event;
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder("data");
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append('.').append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** Jackson lets an explicit null through to a record; the contract does not, except where {@link Nullable}. */
+    private static void requireFields(Object value, String path) {
+        if (value instanceof Record record) {
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                Object field = read(component, record);
+                String fieldPath = path + "." + component.getName();
+                if (field == null && !component.isAnnotationPresent(Nullable.class)) {
+                    throw new InvalidRecordException("missing required field '" + fieldPath + "'");
+                }
+                requireFields(field, fieldPath);
+            }
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) == null) {
+                    throw new InvalidRecordException("null element at '" + path + "[" + i + "]'");
+                }
+                requireFields(list.get(i), path + "[" + i + "]");
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (entry.getValue() == null) {
+                    throw new InvalidRecordException("null value at '" + path + "." + entry.getKey() + "'");
+                }
+            }
+        }
+    }
+
+    private static Object read(RecordComponent component, Record record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + component, e);
+        }
+    }
+}

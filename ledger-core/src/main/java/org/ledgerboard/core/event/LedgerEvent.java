@@ -1,0 +1,12 @@
+package org.ledgerboard.core.event;
+
+/** A fact recorded on the ledger; every event belongs to one competition. */
+public sealed interface LedgerEvent permits
+        CompetitionLaunched, TeamSelected, TeamWithdrew,
+        FundingGranted, FundingDisbursed, FundingRevoked,
+        RoundOpened, EvaluatorAssigned, SubmissionMade, EvaluationRecorded, RoundScored, RoundClosed,
+        StandingsPublished, TeamEliminated, CompetitionConcluded,
+        LedgerSealed {
+
+    String competitionId();
+}

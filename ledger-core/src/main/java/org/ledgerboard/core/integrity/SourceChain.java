@@ -1,0 +1,36 @@
+package org.ledgerboard.core.integrity;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The hash chain of one source in one competition: {@code h_i = SHA-256(h_{i-1} || hash_i)} over its distinct
+ * events in partition order, {@code h_0} = 32 zero bytes. A byte-identical re-publication (same id, same hash) is
+ * skipped; the same id with another hash is a fork.
+ */
+public final class SourceChain {
+    /** What appending an event did to the chain. */
+    public enum Outcome { APPENDED, DUPLICATE, FORK }
+
+    private final Map<String, String> hashById = new HashMap<>();
+    private byte[] head = new byte[Hashes.LENGTH];
+    private long count;
+
+    public Outcome append(String eventId, String hashHex) {
+        String known = hashById.putIfAbsent(eventId, hashHex);
+        if (known != null) {
+            return known.equals(hashHex) ? Outcome.DUPLICATE : Outcome.FORK;
+        }
+        head = Hashes.sha256(head, Hashes.fromHex(hashHex));
+        count++;
+        return Outcome.APPENDED;
+    }
+
+    public long count() {
+        return count;
+    }
+
+    public String head() {
+        return Hashes.hex(head);
+    }
+}

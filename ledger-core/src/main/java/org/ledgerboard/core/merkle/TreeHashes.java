@@ -1,0 +1,40 @@
+package org.ledgerboard.core.merkle;
+
+import org.ledgerboard.core.integrity.Hashes;
+
+import java.security.MessageDigest;
+
+/** The RFC 9162 (section 2.1.1) hashes: leaves and interior nodes are domain-separated by a prefix byte. */
+public final class TreeHashes {
+    private static final byte[] EMPTY_ROOT = Hashes.sha256();
+
+    private TreeHashes() {
+    }
+
+    /** MTH({}) = SHA-256 of the empty string. */
+    public static byte[] emptyRoot() {
+        return EMPTY_ROOT.clone();
+    }
+
+    /** MTH({d}) = SHA-256(0x00 || d). */
+    public static byte[] leaf(byte[] entry) {
+        MessageDigest digest = Hashes.newDigest();
+        digest.update((byte) 0x00);
+        digest.update(entry);
+        return digest.digest();
+    }
+
+    /** SHA-256(0x01 || left || right). */
+    public static byte[] node(byte[] left, byte[] right) {
+        MessageDigest digest = Hashes.newDigest();
+        digest.update((byte) 0x01);
+        digest.update(left);
+        digest.update(right);
+        return digest.digest();
+    }
+
+    /** The largest power of two smaller than {@code n} (n >= 2): where RFC 9162 splits a tree of n leaves. */
+    static long split(long n) {
+        return Long.highestOneBit(n - 1);
+    }
+}

@@ -1,0 +1,278 @@
+package org.ledgerboard.core.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventCodecTest {
+
+    static Stream<LedgerEvent> everyEvent() {
+        return SampleEvents.all().stream();
+    }
+
+    private static LedgerRecord sample() {
+        return SampleEvents.record(SampleEvents.all().get(1), 7);
+    }
+
+    private static ObjectNode encodedTree() {
+        return (ObjectNode) EventCodec.parse(EventCodec.encode(sample()));
+    }
+
+    private static byte[] bytes(JsonNode tree) {
+        return tree.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] mutated(Consumer<ObjectNode> change) {
+        ObjectNode tree = encodedTree();
+        change.accept(tree);
+        return bytes(tree);
+    }
+
+    @Test
+    void everyCatalogueEventHasAType() {
+        assertThat(LedgerEvent.class.getPermittedSubclasses()).hasSize(16);
+        assertThat(EventTypes.classOf("org.ledgerboard.TeamEliminated")).contains(TeamEliminated.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyEvent")
+    void everyEventSurvivesTheRoundTrip(LedgerEvent event) {
+        LedgerRecord stamped = EventCodec.stamp(SampleEvents.record(event, 3));
+
+        LedgerRecord decoded = EventCodec.decode(EventCodec.encode(stamped));
+
+        assertThat(decoded).isEqualTo(stamped);
+        assertThat(decoded.type()).isEqualTo("org.ledgerboard." + event.getClass().getSimpleName());
+    }
+
+    @Test
+    void encodingIsTheCanonicalStructuredCloudEvent() {
+        JsonNode tree = encodedTree();
+
+        assertThat(tree.get("specversion").asText()).isEqualTo("1.0");
+        assertThat(tree.get("type").asText()).isEqualTo("org.ledgerboard.TeamSelected");
+        assertThat(tree.get("competitionid").asText()).isEqualTo(SampleEvents.COMPETITION);
+        assertThat(tree.get("aggregateid").asText()).isEqualTo(SampleEvents.COMPETITION);
+        assertThat(tree.get("sequence").asLong()).isEqualTo(7);
+        assertThat(tree.get("hash").asText()).matches("[0-9a-f]{64}");
+        assertThat(tree.get("data").get("name").asText()).isEqualTo("네이버클라우드");
+    }
+
+    @Test
+    void hashIsSha256OfTheCanonicalRecordWithoutHash() {
+        ObjectNode tree = encodedTree();
+        String hash = tree.remove("hash").asText();
+
+        String expected = org.ledgerboard.core.integrity.Hashes.hex(org.ledgerboard.core.integrity.Hashes.sha256(
+                org.ledgerboard.core.integrity.Canonical.bytes(tree)));
+
+        assertThat(hash).isEqualTo(expected);
+    }
+
+    @Test
+    void hashDoesNotDependOnPropertyOrderOrWhitespace() {
+        ObjectNode tree = encodedTree();
+        String reordered = "{ \"data\" : " + tree.get("data").toPrettyString() + ", "
+                + tree.toString().substring(1).replace(",\"data\":" + tree.get("data"), "");
+
+        assertThat(EventCodec.hashOf(EventCodec.parse(reordered.getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo(tree.get("hash").asText());
+    }
+
+    @Test
+    void decimalsTravelAsPlainStrings() {
+        LedgerRecord granted = SampleEvents.record(SampleEvents.all().get(3), 1);
+
+        JsonNode data = EventCodec.parse(EventCodec.encode(granted)).get("data");
+
+        assertThat(data.get("amount").isTextual()).isTrue();
+        assertThat(data.get("amount").asText()).isEqualTo("1024.00");
+    }
+
+    @Test
+    void theCloudEventsSdkReadsOurRecords() {
+        EventFormat format = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
+
+        CloudEvent event = format.deserialize(EventCodec.encode(sample()));
+
+        assertThat(event.getType()).isEqualTo("org.ledgerboard.TeamSelected");
+        assertThat(event.getSource().toString()).isEqualTo("/team-service");
+        assertThat(event.getExtension("competitionid")).isEqualTo(SampleEvents.COMPETITION);
+        assertThat(event.getExtension("hash")).isEqualTo(EventCodec.stamp(sample()).hash());
+    }
+
+    @Test
+    void encodingRefusesARecordWhoseHashIsNotItsOwn() {
+        assertThatThrownBy(() -> EventCodec.encode(sample().withHash("0".repeat(64))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hashes to");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"specversion", "id", "source", "type", "time", "datacontenttype",
+            "competitionid", "aggregateid", "sequence", "hash", "data"})
+    void aMissingRequiredAttributeIsRejectedByName(String attribute) {
+        byte[] json = mutated(tree -> tree.remove(attribute));
+
+        assertThatThrownBy(() -> EventCodec.decode(json))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessage("missing required attribute '" + attribute + "'");
+    }
+
+    @Test
+    void anUnknownTypeIsRejected() {
+        byte[] json = mutated(tree -> tree.put("type", "org.ledgerboard.PrizeAwarded"));
+
+        assertThatThrownBy(() -> EventCodec.decode(json))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessage("unknown type 'org.ledgerboard.PrizeAwarded'");
+    }
+
+    @Test
+    void aWrongSpecVersionIsRejected() {
+        byte[] json = mutated(tree -> tree.put("specversion", "0.3"));
+
+        assertThatThrownBy(() -> EventCodec.decode(json))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("unsupported specversion '0.3'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"specversion\":\"1.0\",", "not json", "[1,2]", "{} {}", ""})
+    void malformedJsonIsRejected(String json) {
+        assertThatThrownBy(() -> EventCodec.decode(json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessageStartingWith("malformed JSON");
+    }
+
+    @Test
+    void aMissingDataFieldIsRejectedByName() {
+        byte[] json = mutated(tree -> ((ObjectNode) tree.get("data")).remove("teamId"));
+
+        assertThatThrownBy(() -> EventCodec.decode(json))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("teamId");
+    }
+
+    @Test
+    void anExplicitNullInARequiredDataFieldIsRejected() {
+        byte[] json = mutated(tree -> ((ObjectNode) tree.get("data")).putNull("name"));
+
+        assertThatThrownBy(() -> EventCodec.decode(json))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessage("missing required field 'data.name'");
+    }
+
+    @Test
+    void aMissingPrimitiveIsNotDefaultedToZero() {
+        LedgerRecord granted = SampleEvents.record(SampleEvents.all().get(3), 1);
+        ObjectNode tree = (ObjectNode) EventCodec.parse(EventCodec.encode(granted));
+        ((ObjectNode) tree.get("data")).remove("round");
+
+        assertThatThrownBy(() -> EventCodec.decode(bytes(tree)))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("round");
+    }
+
+    @Test
+    void anAmountGivenAsAJsonNumberIsRejected() {
+        LedgerRecord granted = SampleEvents.record(SampleEvents.all().get(3), 1);
+        ObjectNode tree = (ObjectNode) EventCodec.parse(EventCodec.encode(granted));
+        ((ObjectNode) tree.get("data")).put("amount", new BigDecimal("10.5"));
+
+        assertThatThrownBy(() -> EventCodec.decode(bytes(tree)))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("amount");
+    }
+
+    @Test
+    void anAmountInExponentNotationIsRejected() {
+        LedgerRecord granted = SampleEvents.record(SampleEvents.all().get(3), 1);
+        ObjectNode tree = (ObjectNode) EventCodec.parse(EventCodec.encode(granted));
+        ((ObjectNode) tree.get("data")).put("amount", "1E+3");
+
+        assertThatThrownBy(() -> EventCodec.decode(bytes(tree)))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("'amount' must be a plain decimal string");
+    }
+
+    @Test
+    void anUnknownAttributeIsRejected() {
+        byte[] json = mutated(tree -> tree.put("priority", "high"));
+
+        assertThatThrownBy(() -> EventCodec.decode(json))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessage("unknown attribute 'priority'");
+    }
+
+    @Test
+    void anUnknownDataFieldIsRejected() {
+        byte[] json = mutated(tree -> ((ObjectNode) tree.get("data")).put("score", "99"));
+
+        assertThatThrownBy(() -> EventCodec.decode(json))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("score");
+    }
+
+    @Test
+    void aCompetitionIdThatDisagreesWithTheDataIsRejected() {
+        byte[] json = mutated(tree -> tree.put("competitionid", "other-competition"));
+
+        assertThatThrownBy(() -> EventCodec.decode(json))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("differs from data.competitionId");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "1.5", "\"7\""})
+    void aSequenceThatIsNotANonNegativeIntegerIsRejected(String sequence) {
+        byte[] json = mutated(tree -> tree.set("sequence", EventCodec.parse(sequence.getBytes(StandardCharsets.UTF_8))));
+
+        assertThatThrownBy(() -> EventCodec.decode(json))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("sequence");
+    }
+
+    @Test
+    void aTimeThatIsNotRfc3339IsRejected() {
+        byte[] json = mutated(tree -> tree.put("time", "30 December 2025"));
+
+        assertThatThrownBy(() -> EventCodec.decode(json))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("RFC 3339");
+    }
+
+    @Test
+    void aMalformedHashIsRejected() {
+        byte[] json = mutated(tree -> tree.put("hash", "ABC"));
+
+        assertThatThrownBy(() -> EventCodec.decode(json))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("64 lowercase hex");
+    }
+
+    @Test
+    void eventCollectionsCannotBeChangedAfterTheFact() {
+        TeamSelected selected = (TeamSelected) SampleEvents.all().get(1);
+
+        assertThatThrownBy(() -> selected.consortium().add("intruder"))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(List.copyOf(((CompetitionLaunched) SampleEvents.all().get(0)).budget().keySet()))
+                .containsExactly("GPU_HOURS", "KRW");
+    }
+}

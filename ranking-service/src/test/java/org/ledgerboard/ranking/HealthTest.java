@@ -1,0 +1,8 @@
+package org.ledgerboard.ranking;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.ledgerboard.testkit.ServiceHealthContract;
+
+@QuarkusTest
+class HealthTest extends ServiceHealthContract {
+}

@@ -1,0 +1,56 @@
+package org.ledgerboard.testkit;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+import java.net.InetSocketAddress;
+
+/**
+ * A real Kafka broker (KRaft, combined broker and controller, in this JVM, via Kafka's own test kit) and
+ * mongo-java-server speaking the MongoDB wire protocol, both on free ports of 127.0.0.1.
+ */
+final class EmbeddedInfra implements AutoCloseable {
+    private final KafkaClusterTestKit kafka;
+    private final MongoServer mongo;
+    private final InfraEndpoints endpoints;
+
+    private EmbeddedInfra(KafkaClusterTestKit kafka, MongoServer mongo, InfraEndpoints endpoints) {
+        this.kafka = kafka;
+        this.mongo = mongo;
+        this.endpoints = endpoints;
+    }
+
+    static EmbeddedInfra start() throws Exception {
+        KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setCombined(true)
+                .setNumBrokerNodes(1)
+                .setNumControllerNodes(1)
+                .build())
+                .setConfigProp("auto.create.topics.enable", "false")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .build();
+        kafka.format();
+        kafka.startup();
+        kafka.waitForReadyBrokers();
+
+        MongoServer mongo = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = mongo.bind();
+        String connection = "mongodb://" + address.getHostString() + ":" + address.getPort();
+        return new EmbeddedInfra(kafka, mongo, new InfraEndpoints(kafka.bootstrapServers(), connection));
+    }
+
+    InfraEndpoints endpoints() {
+        return endpoints;
+    }
+
+    @Override
+    public void close() throws Exception {
+        mongo.shutdownNow();
+        kafka.close();
+    }
+}

@@ -1,0 +1,16 @@
+package org.ledgerboard.testkit;
+
+import java.util.Map;
+
+/** Where the test broker and store listen: a Kafka bootstrap address and a MongoDB connection string. */
+public record InfraEndpoints(String kafkaBootstrap, String mongoConnectionString) {
+
+    /** The same endpoints as configuration properties, under the names Ledgerboard services read. */
+    public Map<String, String> asConfig() {
+        return Map.of(
+                "kafka.bootstrap.servers", kafkaBootstrap,
+                "ledgerboard.kafka.bootstrap-servers", kafkaBootstrap,
+                "quarkus.mongodb.connection-string", mongoConnectionString,
+                "ledgerboard.mongo.connection-string", mongoConnectionString);
+    }
+}
