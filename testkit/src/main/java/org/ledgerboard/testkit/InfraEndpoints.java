@@ -10,7 +10,6 @@ public record InfraEndpoints(String kafkaBootstrap, String mongoConnectionString
         return Map.of(
                 "kafka.bootstrap.servers", kafkaBootstrap,
                 "ledgerboard.kafka.bootstrap-servers", kafkaBootstrap,
-                "quarkus.mongodb.connection-string", mongoConnectionString,
-                "ledgerboard.mongo.connection-string", mongoConnectionString);
+                "quarkus.mongodb.connection-string", mongoConnectionString);
     }
 }

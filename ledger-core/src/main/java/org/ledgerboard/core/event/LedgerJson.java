@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.List;
 
 /** The one Jackson configuration for ledger JSON: decimals as strings, instants as ISO-8601, nothing defaulted. */
 public final class LedgerJson {
@@ -28,17 +30,26 @@ public final class LedgerJson {
         return MAPPER;
     }
 
-    /** Applies the ledger's rules to another mapper (e.g. the one Axon's serializer or REST uses). */
+    /** Applies the ledger's strict rules to a mapper: nothing missing, unknown or defaulted is let through. */
     public static <B extends JsonMapper.Builder> B configure(B builder) {
-        builder.addModule(new JavaTimeModule())
-                .addModule(decimalsAsStrings())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        addModules(builder)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         return builder;
+    }
+
+    /** Only the value formats (decimals as strings, ISO-8601 instants), for mappers that also read other types. */
+    public static <B extends JsonMapper.Builder> B addModules(B builder) {
+        builder.addModules(modules()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        return builder;
+    }
+
+    /** The modules behind those formats, for mappers configured elsewhere (e.g. by Quarkus). */
+    public static List<Module> modules() {
+        return List.of(new JavaTimeModule(), decimalsAsStrings());
     }
 
     /** Money and scores travel as JSON strings so that no JSON reader turns them into binary floating point. */

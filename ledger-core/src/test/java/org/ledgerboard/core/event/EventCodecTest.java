@@ -46,7 +46,7 @@ class EventCodecTest {
 
     @Test
     void everyCatalogueEventHasAType() {
-        assertThat(LedgerEvent.class.getPermittedSubclasses()).hasSize(16);
+        assertThat(LedgerEvent.class.getPermittedSubclasses()).hasSize(17);
         assertThat(EventTypes.classOf("org.ledgerboard.TeamEliminated")).contains(TeamEliminated.class);
     }
 
@@ -97,7 +97,7 @@ class EventCodecTest {
 
     @Test
     void decimalsTravelAsPlainStrings() {
-        LedgerRecord granted = SampleEvents.record(SampleEvents.all().get(3), 1);
+        LedgerRecord granted = SampleEvents.record(SampleEvents.all().get(4), 1);
 
         JsonNode data = EventCodec.parse(EventCodec.encode(granted)).get("data");
 
@@ -180,7 +180,7 @@ class EventCodecTest {
 
     @Test
     void aMissingPrimitiveIsNotDefaultedToZero() {
-        LedgerRecord granted = SampleEvents.record(SampleEvents.all().get(3), 1);
+        LedgerRecord granted = SampleEvents.record(SampleEvents.all().get(4), 1);
         ObjectNode tree = (ObjectNode) EventCodec.parse(EventCodec.encode(granted));
         ((ObjectNode) tree.get("data")).remove("round");
 
@@ -191,7 +191,7 @@ class EventCodecTest {
 
     @Test
     void anAmountGivenAsAJsonNumberIsRejected() {
-        LedgerRecord granted = SampleEvents.record(SampleEvents.all().get(3), 1);
+        LedgerRecord granted = SampleEvents.record(SampleEvents.all().get(4), 1);
         ObjectNode tree = (ObjectNode) EventCodec.parse(EventCodec.encode(granted));
         ((ObjectNode) tree.get("data")).put("amount", new BigDecimal("10.5"));
 
@@ -202,7 +202,7 @@ class EventCodecTest {
 
     @Test
     void anAmountInExponentNotationIsRejected() {
-        LedgerRecord granted = SampleEvents.record(SampleEvents.all().get(3), 1);
+        LedgerRecord granted = SampleEvents.record(SampleEvents.all().get(4), 1);
         ObjectNode tree = (ObjectNode) EventCodec.parse(EventCodec.encode(granted));
         ((ObjectNode) tree.get("data")).put("amount", "1E+3");
 

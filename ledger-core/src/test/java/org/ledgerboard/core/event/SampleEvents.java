@@ -18,6 +18,7 @@ public final class SampleEvents {
                         Map.of("KRW", new BigDecimal("100000000000"), "GPU_HOURS", new BigDecimal("250000.5")), 2),
                 new TeamSelected(COMPETITION, "naver-cloud", "네이버클라우드", "Naver Cloud", List.of("Naver Cloud", "KAIST")),
                 new TeamWithdrew(COMPETITION, "nc-ai", "사업 재편"),
+                new TeamSupportEnded(COMPETITION, "nc-ai", "evt-elim-1"),
                 new FundingGranted(COMPETITION, "g-1", "upstage", "GPU_HOURS", new BigDecimal("1024.00"), 1),
                 new FundingDisbursed(COMPETITION, "g-1", new BigDecimal("512")),
                 new FundingRevoked(COMPETITION, "g-1", new BigDecimal("512.00"), "evt-elim-1"),

@@ -1,0 +1,76 @@
+package org.ledgerboard.service.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.Priority;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import jakarta.ws.rs.core.Response;
+import org.ledgerboard.core.integrity.Canonical;
+import org.ledgerboard.core.integrity.Hashes;
+
+import java.util.Arrays;
+
+/**
+ * Answers a retried command with its first answer. The first request with a key claims it; its answer (success or
+ * refusal) is stored; a retry with the same key and the same input gets that answer back; the same key with other
+ * input, or while the first is still running, is a 409. A 5xx is not stored, so the client may retry it.
+ */
+@Idempotent
+@Interceptor
+@Priority(Interceptor.Priority.APPLICATION)
+public class IdempotencyInterceptor {
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotent-Replayed";
+
+    private final IdempotencyStore store;
+    private final CurrentVertxRequest current;
+    private final ObjectMapper json;
+
+    IdempotencyInterceptor(IdempotencyStore store, CurrentVertxRequest current, ObjectMapper json) {
+        this.store = store;
+        this.current = current;
+        this.json = json;
+    }
+
+    @AroundInvoke
+    Object answerOnce(InvocationContext invocation) throws Exception {
+        HttpServerRequest request = current.getCurrent().request();
+        String key = request.getHeader(HEADER);
+        if (key == null) {
+            return answer(invocation);
+        }
+        if (key.isBlank() || key.length() > 255) {
+            return ProblemResponses.of(ProblemException.invalid(HEADER, HEADER + " must have 1-255 characters"));
+        }
+        String scope = request.method() + " " + request.path();
+        String fingerprint = Hashes.hex(Hashes.sha256(Canonical.bytes(json.valueToTree(
+                Arrays.asList(invocation.getParameters())))));
+        IdempotencyStore.Claim claim = store.claim(scope, key, fingerprint);
+        if (claim.earlier() != null) {
+            return claim.earlier().header(REPLAYED, "true").build();
+        }
+        if (claim.refusal() != null) {
+            return ProblemResponses.of(claim.refusal());
+        }
+        Response response = answer(invocation);
+        if (response.getStatus() >= 500) {
+            store.release(scope, key);
+        } else {
+            store.complete(scope, key, response.getStatus(), json.writeValueAsString(response.getEntity()),
+                    response.getMediaType() == null ? null : response.getMediaType().toString(),
+                    response.getLocation() == null ? null : response.getLocation().toString());
+        }
+        return response;
+    }
+
+    private static Response answer(InvocationContext invocation) {
+        try {
+            return (Response) invocation.proceed();
+        } catch (Exception e) {
+            return ProblemResponses.of(e);
+        }
+    }
+}

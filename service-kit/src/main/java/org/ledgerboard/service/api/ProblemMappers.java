@@ -1,0 +1,42 @@
+package org.ledgerboard.service.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.axonframework.common.AxonException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every refusal leaves the service as application/problem+json (RFC 9457). */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response refused(ProblemException e) {
+        return ProblemResponses.of(e);
+    }
+
+    @ServerExceptionMapper
+    public Response badJson(JsonProcessingException e) {
+        return ProblemResponses.of(e);
+    }
+
+    @ServerExceptionMapper
+    public Response axon(AxonException e) {
+        return ProblemResponses.of(e);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return ProblemResponses.of(json);
+        }
+        return ProblemResponses.of(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("unexpected failure", e);
+        return ProblemResponses.of(e);
+    }
+}

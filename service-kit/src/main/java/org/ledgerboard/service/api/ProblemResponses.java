@@ -1,0 +1,66 @@
+package org.ledgerboard.service.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+
+import java.util.stream.Collectors;
+
+/** Turns whatever a request failed with into its problem+json answer; the one place that decides statuses. */
+public final class ProblemResponses {
+    private ProblemResponses() {
+    }
+
+    public static Response of(Throwable failure) {
+        return response(problemOf(failure));
+    }
+
+    public static Response response(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    static Problem problemOf(Throwable failure) {
+        if (failure instanceof ProblemException refused) {
+            return refused.problem();
+        }
+        if (failure instanceof JsonMappingException mapping && mapping.getCause() instanceof ProblemException refused) {
+            return refused.problem();
+        }
+        if (failure instanceof JsonMappingException mapping) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            return ProblemException.invalid(field.isEmpty() ? null : field,
+                    "invalid JSON" + (field.isEmpty() ? "" : " at '" + field + "'") + ": "
+                            + firstLine(mapping.getOriginalMessage())).problem();
+        }
+        if (failure instanceof JsonProcessingException json) {
+            return ProblemException.invalid(null, "malformed JSON: " + firstLine(json.getOriginalMessage())).problem();
+        }
+        if (failure instanceof AggregateNotFoundException) {
+            return ProblemException.notFound(failure.getMessage()).problem();
+        }
+        if (failure instanceof AggregateStreamCreationException) {
+            return ProblemException.ruleBroken("unique-id", "something with this id already exists").problem();
+        }
+        if (failure instanceof ConcurrencyException) {
+            return ProblemException.ruleBroken("concurrent-change",
+                    "another change was recorded at the same time; retry the request").problem();
+        }
+        if (failure instanceof WebApplicationException web) {
+            int status = web.getResponse().getStatus();
+            return new Problem("about:blank", Response.Status.fromStatusCode(status) == null ? "Error"
+                    : Response.Status.fromStatusCode(status).getReasonPhrase(), status, web.getMessage(), null, null);
+        }
+        return new Problem("about:blank", "Internal Server Error", 500, "unexpected failure", null, null);
+    }
+
+    private static String firstLine(String message) {
+        int newline = message == null ? -1 : message.indexOf('\n');
+        return newline < 0 ? String.valueOf(message) : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,87 @@
+package org.ledgerboard.service.axon;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.mongodb.client.MongoClient;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ledgerboard.core.event.LedgerJson;
+
+/**
+ * Axon Framework 4 without Axon Server: events stored with Axon's MongoDB storage engine, tokens in MongoDB,
+ * Jackson for every serializer (XStream cannot read records). Started on Quarkus start-up, stopped first on
+ * shutdown so that nothing is published after the ledger writer has sealed and closed.
+ */
+@ApplicationScoped
+public class AxonRuntime {
+    private final Configuration configuration;
+
+    AxonRuntime(MongoClient mongo, @ConfigProperty(name = "ledgerboard.mongo.database") String database,
+                Instance<AxonModule> modules) {
+        Serializer serializer = JacksonSerializer.builder().objectMapper(axonMapper()).build();
+        MongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(mongo, database).build();
+        Configurer configurer = DefaultConfigurer.defaultConfiguration()
+                .configureSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureEmbeddedEventStore(c -> MongoEventStorageEngine.builder()
+                        .mongoTemplate(template)
+                        .eventSerializer(serializer)
+                        .snapshotSerializer(serializer)
+                        .build())
+                .registerComponent(TokenStore.class, c -> MongoTokenStore.builder()
+                        .mongoTemplate(template)
+                        .serializer(serializer)
+                        .build());
+        modules.forEach(module -> module.configure(configurer));
+        this.configuration = configurer.buildConfiguration();
+    }
+
+    /** Events are read back exactly as they were written: decimals as strings, instants as ISO-8601. */
+    private static ObjectMapper axonMapper() {
+        return LedgerJson.addModules(JsonMapper.builder()).build();
+    }
+
+    void start(@Observes StartupEvent startup) {
+        configuration.start();
+    }
+
+    void stop(@Observes @Priority(1) ShutdownEvent shutdown) {
+        configuration.shutdown();
+    }
+
+    public Configuration configuration() {
+        return configuration;
+    }
+
+    @Produces
+    @Singleton
+    CommandGateway commandGateway() {
+        return configuration.commandGateway();
+    }
+
+    @Produces
+    @Singleton
+    EventStore eventStore() {
+        return configuration.eventStore();
+    }
+}

@@ -1,0 +1,48 @@
+package org.ledgerboard.service.ledger;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** How a service takes part in the ledger: its source name, its signing key, the broker, the seal cadence. */
+@ConfigMapping(prefix = "ledgerboard")
+public interface LedgerConfig {
+
+    /** The CloudEvents source of everything this service publishes, e.g. {@code /team-service}. */
+    String source();
+
+    /** PKCS#8 PEM file of the service's Ed25519 key; generated at first start and kept. */
+    Path keyFile();
+
+    Kafka kafka();
+
+    Seal seal();
+
+    Mongo mongo();
+
+    interface Kafka {
+        String bootstrapServers();
+
+        /** Partitions and replication of the ledger topics when this service has to create them. */
+        @WithDefault("3")
+        int partitions();
+
+        @WithDefault("1")
+        short replicationFactor();
+    }
+
+    interface Seal {
+        @WithDefault("1s")
+        Duration interval();
+
+        @WithDefault("1000")
+        int maxEvents();
+    }
+
+    interface Mongo {
+        /** The service's own database: its event store, tokens, views and idempotency records. */
+        String database();
+    }
+}

@@ -1,0 +1,11 @@
+package org.ledgerboard.service.ledger;
+
+import org.ledgerboard.core.event.LedgerRecord;
+
+/**
+ * A service's response to records other services put on the ledger. It must be idempotent: a record may be
+ * delivered again after a restart, and the record's id is the dedupe key.
+ */
+public interface LedgerReaction {
+    void react(LedgerRecord record);
+}

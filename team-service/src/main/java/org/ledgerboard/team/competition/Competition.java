@@ -1,0 +1,133 @@
+package org.ledgerboard.team.competition;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.ledgerboard.core.event.CompetitionLaunched;
+import org.ledgerboard.core.event.FundingDisbursed;
+import org.ledgerboard.core.event.FundingGranted;
+import org.ledgerboard.core.event.FundingRevoked;
+import org.ledgerboard.core.event.LedgerEvent;
+import org.ledgerboard.core.event.TeamSelected;
+import org.ledgerboard.core.event.TeamSupportEnded;
+import org.ledgerboard.core.event.TeamWithdrew;
+import org.ledgerboard.service.api.ProblemException;
+import org.ledgerboard.team.funding.DisburseFunding;
+import org.ledgerboard.team.funding.GrantFunding;
+import org.ledgerboard.team.ledger.EndSupport;
+
+import java.time.Instant;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** A competition with its budget, its teams and their funding: the consistency boundary of team-service. */
+public class Competition {
+    @AggregateIdentifier
+    private String competitionId;
+    private final CompetitionState state = new CompetitionState();
+
+    protected Competition() {
+        // rebuilt from its events by Axon
+    }
+
+    @CommandHandler
+    public Competition(LaunchCompetition command) {
+        if (command.finalists() < 1 || command.finalists() > 2) {
+            throw ProblemException.ruleBroken("finalists-one-or-two",
+                    "a competition ends with 1 or 2 finalists, not " + command.finalists());
+        }
+        apply(new CompetitionLaunched(command.competitionId(), command.name(), command.organiser(),
+                command.budget(), command.finalists()));
+    }
+
+    @CommandHandler
+    void handle(SelectTeam command) {
+        if (state.teams.containsKey(command.teamId())) {
+            throw ProblemException.ruleBroken("team-id-unique",
+                    "team " + command.teamId() + " is already in competition " + competitionId);
+        }
+        apply(new TeamSelected(competitionId, command.teamId(), command.name(), command.leadOrganisation(),
+                command.consortium()));
+    }
+
+    @CommandHandler
+    void handle(WithdrawTeam command) {
+        requireKnownTeam(command.teamId());
+        requireActive(command.teamId());
+        apply(new TeamWithdrew(competitionId, command.teamId(), command.reason()));
+    }
+
+    @CommandHandler
+    void handle(GrantFunding command) {
+        if (state.grants.containsKey(command.grantId())) {
+            throw ProblemException.ruleBroken("grant-id-unique", "grant " + command.grantId() + " already exists");
+        }
+        if (!state.budget().containsKey(command.resource())) {
+            throw ProblemException.invalid("resource", "resource " + command.resource()
+                    + " has no budget in this competition; budgeted: " + state.budget().keySet());
+        }
+        if (!state.isActive(command.teamId())) {
+            throw ProblemException.ruleBroken("grant-to-active-team", "team " + command.teamId()
+                    + " is not an active team of competition " + competitionId);
+        }
+        var committed = state.committed(command.resource()).add(command.amount());
+        var budget = state.budget().get(command.resource());
+        if (committed.compareTo(budget) > 0) {
+            throw ProblemException.ruleBroken("budget-per-resource", "granting " + command.amount() + " "
+                    + command.resource() + " would commit " + committed + " of a budget of " + budget);
+        }
+        apply(new FundingGranted(competitionId, command.grantId(), command.teamId(), command.resource(),
+                command.amount(), command.round()));
+    }
+
+    @CommandHandler
+    void handle(DisburseFunding command) {
+        CompetitionState.Grant grant = state.grants.get(command.grantId());
+        if (grant == null) {
+            throw ProblemException.notFound("no grant " + command.grantId() + " in competition " + competitionId);
+        }
+        requireActive(grant.granted.teamId());
+        if (command.amount().compareTo(grant.remaining()) > 0) {
+            throw ProblemException.ruleBroken("disbursement-within-grant", "disbursing " + command.amount()
+                    + " exceeds the " + grant.remaining() + " left on grant " + command.grantId());
+        }
+        apply(new FundingDisbursed(competitionId, command.grantId(), command.amount()));
+    }
+
+    /** Exactly once per team: a second delivery of the same or another elimination record changes nothing. */
+    @CommandHandler
+    void handle(EndSupport command) {
+        CompetitionState.Team team = state.teams.get(command.teamId());
+        if (team == null || team.status == TeamStatus.ELIMINATED) {
+            return;
+        }
+        apply(new TeamSupportEnded(competitionId, command.teamId(), command.cause()));
+        state.grants.values().stream()
+                .filter(g -> g.granted.teamId().equals(command.teamId()) && g.remaining().signum() > 0)
+                .map(g -> new FundingRevoked(competitionId, g.granted.grantId(), g.remaining(), command.cause()))
+                .toList()
+                .forEach(revoked -> apply(revoked));
+    }
+
+    @EventSourcingHandler
+    void on(LedgerEvent event, @Timestamp Instant at) {
+        if (event instanceof CompetitionLaunched launched) {
+            competitionId = launched.competitionId();
+        }
+        state.apply(event, at);
+    }
+
+    private void requireKnownTeam(String teamId) {
+        if (!state.teams.containsKey(teamId)) {
+            throw ProblemException.notFound("no team " + teamId + " in competition " + competitionId);
+        }
+    }
+
+    private void requireActive(String teamId) {
+        if (!state.isActive(teamId)) {
+            throw ProblemException.ruleBroken("team-must-be-active", "team " + teamId + " is "
+                    + state.teams.get(teamId).status + " and gets nothing more");
+        }
+    }
+}

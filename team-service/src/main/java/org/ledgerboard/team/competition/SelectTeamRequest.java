@@ -1,0 +1,17 @@
+package org.ledgerboard.team.competition;
+
+import org.ledgerboard.service.api.Input;
+
+import java.util.List;
+
+/** Body of {@code POST /competitions/{c}/teams}. */
+public record SelectTeamRequest(String teamId, String name, String leadOrganisation, List<String> consortium) {
+    public SelectTeamRequest {
+        if (teamId != null) {
+            Input.id(teamId, "teamId");
+        }
+        Input.required(name, "name");
+        Input.required(leadOrganisation, "leadOrganisation");
+        consortium = Input.list(consortium, "consortium");
+    }
+}

@@ -1,0 +1,19 @@
+package org.ledgerboard.team.competition;
+
+import java.util.List;
+
+/** {@code GET /competitions/{c}/teams/{t}}: a team, its status (ACTIVE, ELIMINATED, WITHDRAWN) and its grants. */
+public record TeamView(String competitionId, String teamId, String name, String leadOrganisation,
+                       List<String> consortium, TeamStatus status, String statusReason,
+                       List<CompetitionViews.GrantView> grants) {
+
+    static TeamView of(String competitionId, CompetitionState.Team team, CompetitionState state) {
+        var selected = team.selected;
+        List<CompetitionViews.GrantView> grants = state.grants.values().stream()
+                .filter(g -> g.granted.teamId().equals(selected.teamId()))
+                .map(CompetitionViews.GrantView::of)
+                .toList();
+        return new TeamView(competitionId, selected.teamId(), selected.name(), selected.leadOrganisation(),
+                selected.consortium(), team.status, team.statusReason, grants);
+    }
+}

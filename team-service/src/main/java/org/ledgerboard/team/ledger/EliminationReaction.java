@@ -1,0 +1,34 @@
+package org.ledgerboard.team.ledger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.jboss.logging.Logger;
+import org.ledgerboard.core.event.LedgerRecord;
+import org.ledgerboard.core.event.TeamEliminated;
+import org.ledgerboard.service.ledger.LedgerReaction;
+
+/** A {@code TeamEliminated} on the ledger, whoever published it, ends the team's support and revokes its funding. */
+@ApplicationScoped
+class EliminationReaction implements LedgerReaction {
+    private static final Logger LOG = Logger.getLogger(EliminationReaction.class);
+
+    private final CommandGateway commands;
+
+    EliminationReaction(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @Override
+    public void react(LedgerRecord record) {
+        if (!(record.data() instanceof TeamEliminated eliminated)) {
+            return;
+        }
+        try {
+            commands.sendAndWait(new EndSupport(eliminated.competitionId(), eliminated.teamId(), record.id()));
+        } catch (AggregateNotFoundException unknown) {
+            LOG.warnf("elimination %s names competition %s, which team-service does not hold", record.id(),
+                    eliminated.competitionId());
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package org.ledgerboard.team.ledger;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The ledger recorded a team's elimination ({@code cause} = that event's id): stop supporting it. */
+public record EndSupport(@TargetAggregateIdentifier String competitionId, String teamId, String cause) {
+}
