@@ -1,6 +1,7 @@
 package org.ledgerboard.service.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.axonframework.common.AxonException;
@@ -18,6 +19,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response badJson(JsonProcessingException e) {
+        return ProblemResponses.of(e);
+    }
+
+    /** As specific as Quarkus's own mapper for it, which would answer plain JSON instead of a problem. */
+    @ServerExceptionMapper
+    public Response badJsonShape(MismatchedInputException e) {
         return ProblemResponses.of(e);
     }
 

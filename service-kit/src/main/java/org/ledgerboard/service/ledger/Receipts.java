@@ -5,8 +5,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.ledgerboard.core.event.LedgerRecord;
 import org.ledgerboard.service.axon.AxonModule;
 
@@ -16,20 +14,18 @@ import java.util.function.BiFunction;
 
 /**
  * Sends a command and issues the receipt of the event it recorded. The event is caught as the command's unit of
- * work dispatches it (same thread), then read back from the store, so the receipt's hash is the one the publisher
- * will put on the ledger.
+ * work dispatches it (same thread) and turned into its ledger record by the function the publisher uses, so the
+ * receipt's hash is the one the ledger will carry.
  */
 @ApplicationScoped
 public class Receipts {
     private static final ThreadLocal<List<DomainEventMessage<?>>> RECORDED = new ThreadLocal<>();
 
     private final CommandGateway commands;
-    private final EventStore events;
     private final LedgerConfig config;
 
-    Receipts(CommandGateway commands, EventStore events, LedgerConfig config) {
+    Receipts(CommandGateway commands, LedgerConfig config) {
         this.commands = commands;
-        this.events = events;
         this.config = config;
     }
 
@@ -65,9 +61,7 @@ public class Receipts {
         if (recorded.isEmpty()) {
             throw new IllegalStateException(command.getClass().getSimpleName() + " recorded no event");
         }
-        DomainEventMessage<?> first = recorded.get(0);
-        DomainEventStream stored = events.readEvents(first.getAggregateIdentifier(), first.getSequenceNumber());
-        LedgerRecord record = StoredEvents.toRecord(config.source(), stored.next());
+        LedgerRecord record = StoredEvents.toRecord(config.source(), recorded.get(0));
         return new Receipt(id, record.id(), record.hash());
     }
 }

@@ -87,7 +87,7 @@ public class Competition {
         if (grant == null) {
             throw ProblemException.notFound("no grant " + command.grantId() + " in competition " + competitionId);
         }
-        requireActive(grant.granted.teamId());
+        requireActive(grant.granted().teamId());
         if (command.amount().compareTo(grant.remaining()) > 0) {
             throw ProblemException.ruleBroken("disbursement-within-grant", "disbursing " + command.amount()
                     + " exceeds the " + grant.remaining() + " left on grant " + command.grantId());
@@ -99,13 +99,13 @@ public class Competition {
     @CommandHandler
     void handle(EndSupport command) {
         CompetitionState.Team team = state.teams.get(command.teamId());
-        if (team == null || team.status == TeamStatus.ELIMINATED) {
+        if (team == null || team.status() == TeamStatus.ELIMINATED) {
             return;
         }
         apply(new TeamSupportEnded(competitionId, command.teamId(), command.cause()));
         state.grants.values().stream()
-                .filter(g -> g.granted.teamId().equals(command.teamId()) && g.remaining().signum() > 0)
-                .map(g -> new FundingRevoked(competitionId, g.granted.grantId(), g.remaining(), command.cause()))
+                .filter(g -> g.granted().teamId().equals(command.teamId()) && g.remaining().signum() > 0)
+                .map(g -> new FundingRevoked(competitionId, g.granted().grantId(), g.remaining(), command.cause()))
                 .toList()
                 .forEach(revoked -> apply(revoked));
     }
@@ -127,7 +127,7 @@ public class Competition {
     private void requireActive(String teamId) {
         if (!state.isActive(teamId)) {
             throw ProblemException.ruleBroken("team-must-be-active", "team " + teamId + " is "
-                    + state.teams.get(teamId).status + " and gets nothing more");
+                    + state.teams.get(teamId).status() + " and gets nothing more");
         }
     }
 }

@@ -19,27 +19,15 @@ import java.util.Map;
  * events into it, so the rules and the views never disagree.
  */
 public final class CompetitionState {
-    /** A selected team. */
-    public static final class Team {
-        final TeamSelected selected;
-        TeamStatus status = TeamStatus.ACTIVE;
-        String statusReason;
-
-        Team(TeamSelected selected) {
-            this.selected = selected;
+    /** A selected team and where it stands. */
+    public record Team(TeamSelected selected, TeamStatus status, String statusReason) {
+        Team with(TeamStatus newStatus, String reason) {
+            return new Team(selected, newStatus, reason);
         }
     }
 
     /** A grant and what became of it. */
-    public static final class Grant {
-        final FundingGranted granted;
-        BigDecimal disbursed = BigDecimal.ZERO;
-        BigDecimal revoked = BigDecimal.ZERO;
-
-        Grant(FundingGranted granted) {
-            this.granted = granted;
-        }
-
+    public record Grant(FundingGranted granted, BigDecimal disbursed, BigDecimal revoked) {
         BigDecimal remaining() {
             return granted.amount().subtract(disbursed).subtract(revoked);
         }
@@ -55,26 +43,22 @@ public final class CompetitionState {
             launched = e;
             launchedAt = at;
         } else if (event instanceof TeamSelected e) {
-            teams.put(e.teamId(), new Team(e));
+            teams.put(e.teamId(), new Team(e, TeamStatus.ACTIVE, null));
         } else if (event instanceof TeamWithdrew e) {
             setStatus(e.teamId(), TeamStatus.WITHDRAWN, e.reason());
         } else if (event instanceof TeamSupportEnded e) {
             setStatus(e.teamId(), TeamStatus.ELIMINATED, "eliminated by ledger event " + e.cause());
         } else if (event instanceof FundingGranted e) {
-            grants.put(e.grantId(), new Grant(e));
+            grants.put(e.grantId(), new Grant(e, BigDecimal.ZERO, BigDecimal.ZERO));
         } else if (event instanceof FundingDisbursed e) {
-            Grant grant = grants.get(e.grantId());
-            grant.disbursed = grant.disbursed.add(e.amount());
+            grants.computeIfPresent(e.grantId(), (id, g) -> new Grant(g.granted(), g.disbursed().add(e.amount()), g.revoked()));
         } else if (event instanceof FundingRevoked e) {
-            Grant grant = grants.get(e.grantId());
-            grant.revoked = grant.revoked.add(e.amount());
+            grants.computeIfPresent(e.grantId(), (id, g) -> new Grant(g.granted(), g.disbursed(), g.revoked().add(e.amount())));
         }
     }
 
     private void setStatus(String teamId, TeamStatus status, String reason) {
-        Team team = teams.get(teamId);
-        team.status = status;
-        team.statusReason = reason;
+        teams.computeIfPresent(teamId, (id, team) -> team.with(status, reason));
     }
 
     public boolean exists() {
@@ -87,20 +71,20 @@ public final class CompetitionState {
 
     boolean isActive(String teamId) {
         Team team = teams.get(teamId);
-        return team != null && team.status == TeamStatus.ACTIVE;
+        return team != null && team.status() == TeamStatus.ACTIVE;
     }
 
     /** Granted minus revoked: what a resource's budget has committed. */
     BigDecimal committed(String resource) {
         return grants.values().stream()
-                .filter(g -> g.granted.resource().equals(resource))
-                .map(g -> g.granted.amount().subtract(g.revoked))
+                .filter(g -> g.granted().resource().equals(resource))
+                .map(g -> g.granted().amount().subtract(g.revoked()))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     BigDecimal total(String resource, java.util.function.Function<Grant, BigDecimal> amount) {
         return grants.values().stream()
-                .filter(g -> g.granted.resource().equals(resource))
+                .filter(g -> g.granted().resource().equals(resource))
                 .map(amount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }

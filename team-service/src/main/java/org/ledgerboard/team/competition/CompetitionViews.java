@@ -25,9 +25,9 @@ public class CompetitionViews {
         CompetitionState state = load(competitionId);
         Map<String, CompetitionView.ResourceTotals> totals = new TreeMap<>();
         state.budget().forEach((resource, budget) -> totals.put(resource, new CompetitionView.ResourceTotals(budget,
-                state.total(resource, g -> g.granted.amount()),
-                state.total(resource, g -> g.disbursed),
-                state.total(resource, g -> g.revoked),
+                state.total(resource, g -> g.granted().amount()),
+                state.total(resource, CompetitionState.Grant::disbursed),
+                state.total(resource, CompetitionState.Grant::revoked),
                 budget.subtract(state.committed(resource)))));
         List<TeamView> teams = state.teams.values().stream().map(t -> TeamView.of(competitionId, t, state)).toList();
         var launched = state.launched;
@@ -69,8 +69,8 @@ public class CompetitionViews {
     public record GrantView(String grantId, String teamId, String resource, int round, BigDecimal amount,
                             BigDecimal disbursed, BigDecimal revoked, BigDecimal remaining) {
         static GrantView of(CompetitionState.Grant g) {
-            return new GrantView(g.granted.grantId(), g.granted.teamId(), g.granted.resource(), g.granted.round(),
-                    g.granted.amount(), g.disbursed, g.revoked, g.remaining());
+            return new GrantView(g.granted().grantId(), g.granted().teamId(), g.granted().resource(), g.granted().round(),
+                    g.granted().amount(), g.disbursed(), g.revoked(), g.remaining());
         }
     }
 }

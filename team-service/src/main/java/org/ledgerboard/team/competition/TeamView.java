@@ -8,12 +8,12 @@ public record TeamView(String competitionId, String teamId, String name, String 
                        List<CompetitionViews.GrantView> grants) {
 
     static TeamView of(String competitionId, CompetitionState.Team team, CompetitionState state) {
-        var selected = team.selected;
+        var selected = team.selected();
         List<CompetitionViews.GrantView> grants = state.grants.values().stream()
-                .filter(g -> g.granted.teamId().equals(selected.teamId()))
+                .filter(g -> g.granted().teamId().equals(selected.teamId()))
                 .map(CompetitionViews.GrantView::of)
                 .toList();
         return new TeamView(competitionId, selected.teamId(), selected.name(), selected.leadOrganisation(),
-                selected.consortium(), team.status, team.statusReason, grants);
+                selected.consortium(), team.status(), team.statusReason(), grants);
     }
 }

@@ -1,0 +1,243 @@
+package org.ledgerboard.team.competition;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ledgerboard.core.event.CompetitionLaunched;
+import org.ledgerboard.core.event.FundingDisbursed;
+import org.ledgerboard.core.event.FundingGranted;
+import org.ledgerboard.core.event.FundingRevoked;
+import org.ledgerboard.core.event.TeamSelected;
+import org.ledgerboard.core.event.TeamSupportEnded;
+import org.ledgerboard.core.event.TeamWithdrew;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+import org.ledgerboard.service.api.Problem;
+import org.ledgerboard.service.api.ProblemException;
+import org.ledgerboard.team.funding.DisburseFunding;
+import org.ledgerboard.team.funding.GrantFunding;
+import org.ledgerboard.team.ledger.EndSupport;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/** The rules of team-service, one per test, as given / when / expect. */
+class CompetitionTest {
+    private static final String C = "sovereign-ai-2025";
+
+    private AggregateTestFixture<Competition> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Competition.class);
+    }
+
+    private static SortedMap<String, BigDecimal> budget() {
+        SortedMap<String, BigDecimal> budget = new TreeMap<>();
+        budget.put("GPU_HOURS", new BigDecimal("1000"));
+        budget.put("KRW", new BigDecimal("100000000000"));
+        return budget;
+    }
+
+    private static CompetitionLaunched launched() {
+        return new CompetitionLaunched(C, "독자 AI 파운데이션 모델", "과학기술정보통신부", budget(), 2);
+    }
+
+    private static TeamSelected selected(String teamId) {
+        return new TeamSelected(C, teamId, teamId, teamId, List.of(teamId));
+    }
+
+    private static FundingGranted granted(String grantId, String teamId, String amount) {
+        return new FundingGranted(C, grantId, teamId, "GPU_HOURS", new BigDecimal(amount), 1);
+    }
+
+    @Test
+    void aCompetitionIsLaunchedWithItsBudgetAndFinalists() {
+        fixture.givenNoPriorActivity()
+                .when(new LaunchCompetition(C, "독자 AI 파운데이션 모델", "과학기술정보통신부", budget(), 2))
+                .expectEvents(launched());
+    }
+
+    @Test
+    void finalistsAreOneOrTwo() {
+        fixture.givenNoPriorActivity()
+                .when(new LaunchCompetition(C, "x", "y", budget(), 3))
+                .expectException(ProblemException.class)
+                .expectExceptionMessage("a competition ends with 1 or 2 finalists, not 3")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aTeamIsSelected() {
+        fixture.given(launched())
+                .when(new SelectTeam(C, "upstage", "업스테이지", "Upstage", List.of("Upstage", "Flitto")))
+                .expectEvents(new TeamSelected(C, "upstage", "업스테이지", "Upstage", List.of("Upstage", "Flitto")));
+    }
+
+    @Test
+    void teamIdsAreUniqueInACompetition() {
+        fixture.given(launched(), selected("upstage"))
+                .when(new SelectTeam(C, "upstage", "again", "again", List.of()))
+                .expectNoEvents()
+                .expectException(breaks("team-id-unique"));
+    }
+
+    @Test
+    void anActiveTeamMayWithdraw() {
+        fixture.given(launched(), selected("nc-ai"))
+                .when(new WithdrawTeam(C, "nc-ai", "reorganisation"))
+                .expectEvents(new TeamWithdrew(C, "nc-ai", "reorganisation"));
+    }
+
+    @Test
+    void aWithdrawnTeamCannotWithdrawAgain() {
+        fixture.given(launched(), selected("nc-ai"), new TeamWithdrew(C, "nc-ai", "first"))
+                .when(new WithdrawTeam(C, "nc-ai", "second"))
+                .expectNoEvents()
+                .expectException(breaks("team-must-be-active"));
+    }
+
+    @Test
+    void fundingIsGrantedToAnActiveTeamWithinBudget() {
+        fixture.given(launched(), selected("upstage"), granted("g1", "upstage", "600"))
+                .when(new GrantFunding(C, "g2", "upstage", "GPU_HOURS", new BigDecimal("400"), 1))
+                .expectEvents(granted("g2", "upstage", "400"));
+    }
+
+    @Test
+    void grantedTotalPerResourceNeverExceedsTheBudget() {
+        fixture.given(launched(), selected("upstage"), granted("g1", "upstage", "600"))
+                .when(new GrantFunding(C, "g2", "upstage", "GPU_HOURS", new BigDecimal("400.01"), 1))
+                .expectNoEvents()
+                .expectException(breaks("budget-per-resource"));
+    }
+
+    @Test
+    void revokedFundingReturnsToTheBudget() {
+        fixture.given(launched(), selected("a"), selected("b"), granted("g1", "a", "1000"),
+                        new TeamSupportEnded(C, "a", "elim-1"),
+                        new FundingRevoked(C, "g1", new BigDecimal("1000"), "elim-1"))
+                .when(new GrantFunding(C, "g2", "b", "GPU_HOURS", new BigDecimal("1000"), 2))
+                .expectEvents(new FundingGranted(C, "g2", "b", "GPU_HOURS", new BigDecimal("1000"), 2));
+    }
+
+    @Test
+    void noGrantToAnUnknownTeam() {
+        fixture.given(launched())
+                .when(new GrantFunding(C, "g1", "nobody", "GPU_HOURS", BigDecimal.ONE, 1))
+                .expectNoEvents()
+                .expectException(breaks("grant-to-active-team"));
+    }
+
+    @Test
+    void noGrantToAWithdrawnTeam() {
+        fixture.given(launched(), selected("nc-ai"), new TeamWithdrew(C, "nc-ai", "gone"))
+                .when(new GrantFunding(C, "g1", "nc-ai", "GPU_HOURS", BigDecimal.ONE, 1))
+                .expectNoEvents()
+                .expectException(breaks("grant-to-active-team"));
+    }
+
+    @Test
+    void noGrantToAnEliminatedTeam() {
+        fixture.given(launched(), selected("nc-ai"), new TeamSupportEnded(C, "nc-ai", "elim-1"))
+                .when(new GrantFunding(C, "g1", "nc-ai", "GPU_HOURS", BigDecimal.ONE, 1))
+                .expectNoEvents()
+                .expectException(breaks("grant-to-active-team"));
+    }
+
+    @Test
+    void grantIdsAreUnique() {
+        fixture.given(launched(), selected("upstage"), granted("g1", "upstage", "1"))
+                .when(new GrantFunding(C, "g1", "upstage", "GPU_HOURS", BigDecimal.ONE, 1))
+                .expectNoEvents()
+                .expectException(breaks("grant-id-unique"));
+    }
+
+    @Test
+    void aResourceWithoutBudgetIsInvalidInput() {
+        fixture.given(launched(), selected("upstage"))
+                .when(new GrantFunding(C, "g1", "upstage", "DATA_TB", BigDecimal.ONE, 1))
+                .expectNoEvents()
+                .expectException(invalid("resource"));
+    }
+
+    @Test
+    void partOfAGrantIsDisbursed() {
+        fixture.given(launched(), selected("upstage"), granted("g1", "upstage", "100"),
+                        new FundingDisbursed(C, "g1", new BigDecimal("60")))
+                .when(new DisburseFunding(C, "g1", new BigDecimal("40")))
+                .expectEvents(new FundingDisbursed(C, "g1", new BigDecimal("40")));
+    }
+
+    @Test
+    void disbursementsNeverExceedWhatTheGrantHasLeft() {
+        fixture.given(launched(), selected("upstage"), granted("g1", "upstage", "100"),
+                        new FundingDisbursed(C, "g1", new BigDecimal("60")))
+                .when(new DisburseFunding(C, "g1", new BigDecimal("40.5")))
+                .expectNoEvents()
+                .expectException(breaks("disbursement-within-grant"));
+    }
+
+    @Test
+    void aWithdrawnTeamGetsNothingMore() {
+        fixture.given(launched(), selected("nc-ai"), granted("g1", "nc-ai", "100"), new TeamWithdrew(C, "nc-ai", "gone"))
+                .when(new DisburseFunding(C, "g1", BigDecimal.ONE))
+                .expectNoEvents()
+                .expectException(breaks("team-must-be-active"));
+    }
+
+    @Test
+    void anEliminatedTeamGetsNothingMore() {
+        fixture.given(launched(), selected("nc-ai"), granted("g1", "nc-ai", "100"),
+                        new TeamSupportEnded(C, "nc-ai", "elim-1"))
+                .when(new DisburseFunding(C, "g1", BigDecimal.ONE))
+                .expectNoEvents()
+                .expectException(breaks("team-must-be-active"));
+    }
+
+    @Test
+    void eliminationEndsSupportAndRevokesTheUndisbursedRemainderOfEachGrant() {
+        fixture.given(launched(), selected("nc-ai"), granted("g1", "nc-ai", "100"), granted("g2", "nc-ai", "50"),
+                        new FundingDisbursed(C, "g1", new BigDecimal("30")), new FundingDisbursed(C, "g2", new BigDecimal("50")))
+                .when(new EndSupport(C, "nc-ai", "elim-1"))
+                .expectEvents(new TeamSupportEnded(C, "nc-ai", "elim-1"),
+                        new FundingRevoked(C, "g1", new BigDecimal("70"), "elim-1"));
+    }
+
+    @Test
+    void aSecondDeliveryOfTheEliminationChangesNothing() {
+        fixture.given(launched(), selected("nc-ai"), granted("g1", "nc-ai", "100"),
+                        new TeamSupportEnded(C, "nc-ai", "elim-1"), new FundingRevoked(C, "g1", new BigDecimal("100"), "elim-1"))
+                .when(new EndSupport(C, "nc-ai", "elim-1"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    /** The refusal names the broken rule. */
+    private static Matcher<ProblemException> breaks(String rule) {
+        return problem("rule " + rule, p -> p.status() == 409 && rule.equals(p.rule()));
+    }
+
+    /** The refusal is a 400 naming the field at fault. */
+    private static Matcher<ProblemException> invalid(String field) {
+        return problem("invalid " + field, p -> p.status() == 400 && field.equals(p.field()));
+    }
+
+    private static Matcher<ProblemException> problem(String description, Predicate<Problem> test) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(ProblemException e) {
+                return test.test(e.problem());
+            }
+
+            @Override
+            public void describeTo(Description d) {
+                d.appendText("a problem with " + description);
+            }
+        };
+    }
+}

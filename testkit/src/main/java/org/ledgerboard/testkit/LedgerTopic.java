@@ -1,0 +1,85 @@
+package org.ledgerboard.testkit;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.ledgerboard.core.event.EventCodec;
+import org.ledgerboard.core.event.LedgerRecord;
+import org.ledgerboard.core.kafka.LedgerTopics;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+/** Reads and writes {@code ledger.events} from tests, as an outside party would. */
+public final class LedgerTopic {
+    private final String bootstrap;
+
+    public LedgerTopic(String bootstrap) {
+        this.bootstrap = bootstrap;
+    }
+
+    public static LedgerTopic shared() {
+        return new LedgerTopic(LedgerInfra.start().kafkaBootstrap());
+    }
+
+    /** One record as it sits in the topic: where, under which key, with which bytes. */
+    public record Entry(int partition, long offset, String key, byte[] value) {
+        public LedgerRecord decoded() {
+            return EventCodec.decode(value);
+        }
+    }
+
+    /** Every record of the competition's partition, from the beginning to the current end, in partition order. */
+    public List<Entry> competition(String competitionId) {
+        return all().stream().filter(e -> competitionId.equals(e.key())).toList();
+    }
+
+    /** Every record of every partition, each partition in order. */
+    public List<Entry> all() {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(LedgerTopics.EVENTS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<Entry> entries = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    entries.add(new Entry(r.partition(), r.offset(), r.key(), r.value()));
+                }
+            }
+            return entries;
+        }
+    }
+
+    /** Publishes a record as another service would (key = competitionId). */
+    public void publish(LedgerRecord record) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(LedgerTopics.EVENTS, record.competitionId(),
+                    EventCodec.encode(record))).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not publish " + record.id(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
