@@ -9,17 +9,23 @@ import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import org.bson.Document;
-import org.ledgerboard.service.ledger.LedgerConfig;
+import org.ledgerboard.service.ServiceConfig;
 
+import java.time.Duration;
 import java.util.Date;
 
-/** The answers given per (endpoint, Idempotency-Key), in the service's MongoDB database. */
+/**
+ * The answers given per (endpoint, Idempotency-Key), in the service's MongoDB database. A claim whose request
+ * never finished (the service died mid-request) may be taken over once it is older than the pending timeout.
+ */
 @ApplicationScoped
 public class IdempotencyStore {
     private final MongoCollection<Document> answers;
+    private final Duration pendingTimeout;
 
-    IdempotencyStore(MongoClient mongo, LedgerConfig config) {
+    IdempotencyStore(MongoClient mongo, ServiceConfig config) {
         this.answers = mongo.getDatabase(config.mongo().database()).getCollection("idempotency");
+        this.pendingTimeout = config.idempotency().pendingTimeout();
     }
 
     /** Either this request may go ahead (both null), or the earlier answer, or why it is refused. */
@@ -46,6 +52,9 @@ public class IdempotencyStore {
                     "this Idempotency-Key was already used for a different request"));
         }
         if (!"DONE".equals(earlier.getString("state"))) {
+            if (takeOverAbandoned(id)) {
+                return new Claim(null, null);
+            }
             return new Claim(null, ProblemException.ruleBroken("idempotency-key-in-progress",
                     "a request with this Idempotency-Key is still being processed; retry later"));
         }
@@ -58,6 +67,13 @@ public class IdempotencyStore {
             answer.header("Location", earlier.getString("location"));
         }
         return new Claim(answer, null);
+    }
+
+    private boolean takeOverAbandoned(String id) {
+        Date abandonedBefore = new Date(System.currentTimeMillis() - pendingTimeout.toMillis());
+        return answers.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("state", "PENDING"),
+                        Filters.lt("createdAt", abandonedBefore)), Updates.set("createdAt", new Date()))
+                .getModifiedCount() == 1;
     }
 
     void complete(String scope, String key, int status, String body, String contentType, String location) {

@@ -1,5 +1,6 @@
 package org.ledgerboard.service.ledger;
 
+import org.ledgerboard.service.ServiceConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +40,7 @@ public class LedgerSubscription {
     private Thread thread;
     private volatile boolean running;
 
-    LedgerSubscription(Instance<LedgerReaction> reactions, LedgerConfig config,
+    LedgerSubscription(Instance<LedgerReaction> reactions, ServiceConfig config,
                        @ConfigProperty(name = "quarkus.application.name") String group) {
         this.reactions = reactions.stream().toList();
         this.consumer = this.reactions.isEmpty() ? null : new KafkaConsumer<>(Map.of(

@@ -1,5 +1,6 @@
 package org.ledgerboard.service.ledger;
 
+import org.ledgerboard.service.ServiceConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -39,14 +40,14 @@ import java.util.concurrent.TimeUnit;
 public class LedgerWriter {
     private static final Logger LOG = Logger.getLogger(LedgerWriter.class);
 
-    private final LedgerConfig config;
+    private final ServiceConfig config;
     private final SigningKey key;
     private final KafkaProducer<String, byte[]> producer;
     private final ScheduledExecutorService sealTimer = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "ledger-seal-timer"));
     private SealBook book; // null: to be rebuilt from the topic before the next write
 
-    LedgerWriter(LedgerConfig config) {
+    LedgerWriter(ServiceConfig config) {
         this.config = config;
         this.key = KeyFiles.loadOrGenerate(config.keyFile());
         this.producer = new KafkaProducer<>(Map.of(

@@ -1,5 +1,6 @@
 package org.ledgerboard.service.ledger;
 
+import org.ledgerboard.service.ServiceConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configurer;
@@ -22,9 +23,9 @@ public class Receipts {
     private static final ThreadLocal<List<DomainEventMessage<?>>> RECORDED = new ThreadLocal<>();
 
     private final CommandGateway commands;
-    private final LedgerConfig config;
+    private final ServiceConfig config;
 
-    Receipts(CommandGateway commands, LedgerConfig config) {
+    Receipts(CommandGateway commands, ServiceConfig config) {
         this.commands = commands;
         this.config = config;
     }

@@ -11,7 +11,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
 import org.ledgerboard.core.event.CompetitionLaunched;
-import org.ledgerboard.service.ledger.LedgerConfig;
+import org.ledgerboard.service.ServiceConfig;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ public class CompetitionCatalogue {
 
     private final MongoCollection<Document> competitions;
 
-    CompetitionCatalogue(MongoClient mongo, LedgerConfig config) {
+    CompetitionCatalogue(MongoClient mongo, ServiceConfig config) {
         this.competitions = mongo.getDatabase(config.mongo().database()).getCollection("competitions");
     }
 

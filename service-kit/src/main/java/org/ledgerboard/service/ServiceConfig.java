@@ -1,4 +1,4 @@
-package org.ledgerboard.service.ledger;
+package org.ledgerboard.service;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -6,9 +6,9 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** How a service takes part in the ledger: its source name, its signing key, the broker, the seal cadence. */
+/** A service's settings under {@code ledgerboard.*}: its ledger identity and key, broker, seals, store, retries. */
 @ConfigMapping(prefix = "ledgerboard")
-public interface LedgerConfig {
+public interface ServiceConfig {
 
     /** The CloudEvents source of everything this service publishes, e.g. {@code /team-service}. */
     String source();
@@ -21,6 +21,8 @@ public interface LedgerConfig {
     Seal seal();
 
     Mongo mongo();
+
+    Idempotency idempotency();
 
     interface Kafka {
         String bootstrapServers();
@@ -39,6 +41,12 @@ public interface LedgerConfig {
 
         @WithDefault("1000")
         int maxEvents();
+    }
+
+    interface Idempotency {
+        /** After this long, a request that never finished (its service died) no longer holds its key. */
+        @WithDefault("30s")
+        Duration pendingTimeout();
     }
 
     interface Mongo {
