@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 
 /** Turns whatever a request failed with into its problem+json answer; the one place that decides statuses. */
 public final class ProblemResponses {
+    /** A dependency that did not answer usually does again within seconds (restart, circuit half-open). */
+    private static final int RETRY_AFTER_SECONDS = 5;
     private ProblemResponses() {
     }
 
@@ -20,7 +22,11 @@ public final class ProblemResponses {
     }
 
     public static Response response(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Response.ResponseBuilder answer = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.status() == 503) {
+            answer.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return answer.build();
     }
 
     static Problem problemOf(Throwable failure) {

@@ -50,7 +50,7 @@ public class Receipts {
         return (index, message) -> message;
     }
 
-    /** Sends the command and waits; rule violations come back as the exceptions the aggregate threw. */
+    /** Sends the command and waits; the receipt is of its last event (e.g. RoundClosed after the RoundScored). */
     public Receipt issue(String id, Object command) {
         List<DomainEventMessage<?>> recorded = new ArrayList<>();
         RECORDED.set(recorded);
@@ -62,7 +62,7 @@ public class Receipts {
         if (recorded.isEmpty()) {
             throw new IllegalStateException(command.getClass().getSimpleName() + " recorded no event");
         }
-        LedgerRecord record = StoredEvents.toRecord(config.source(), recorded.get(0));
+        LedgerRecord record = StoredEvents.toRecord(config.source(), recorded.get(recorded.size() - 1));
         return new Receipt(id, record.id(), record.hash());
     }
 }

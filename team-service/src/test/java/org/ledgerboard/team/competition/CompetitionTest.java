@@ -10,10 +10,6 @@ import org.ledgerboard.core.event.FundingRevoked;
 import org.ledgerboard.core.event.TeamSelected;
 import org.ledgerboard.core.event.TeamSupportEnded;
 import org.ledgerboard.core.event.TeamWithdrew;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
-import org.ledgerboard.service.api.Problem;
 import org.ledgerboard.service.api.ProblemException;
 import org.ledgerboard.team.funding.DisburseFunding;
 import org.ledgerboard.team.funding.GrantFunding;
@@ -23,7 +19,9 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Predicate;
+
+import static org.ledgerboard.testkit.ProblemMatchers.breaks;
+import static org.ledgerboard.testkit.ProblemMatchers.invalid;
 
 /** The rules of team-service, one per test, as given / when / expect. */
 class CompetitionTest {
@@ -215,29 +213,5 @@ class CompetitionTest {
                 .when(new EndSupport(C, "nc-ai", "elim-1"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
-    }
-
-    /** The refusal names the broken rule. */
-    private static Matcher<ProblemException> breaks(String rule) {
-        return problem("rule " + rule, p -> p.status() == 409 && rule.equals(p.rule()));
-    }
-
-    /** The refusal is a 400 naming the field at fault. */
-    private static Matcher<ProblemException> invalid(String field) {
-        return problem("invalid " + field, p -> p.status() == 400 && field.equals(p.field()));
-    }
-
-    private static Matcher<ProblemException> problem(String description, Predicate<Problem> test) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(ProblemException e) {
-                return test.test(e.problem());
-            }
-
-            @Override
-            public void describeTo(Description d) {
-                d.appendText("a problem with " + description);
-            }
-        };
     }
 }

@@ -1,0 +1,14 @@
+package org.ledgerboard.evaluation.evaluator;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.ledgerboard.evaluation.round.CompetitionEvaluation;
+
+import java.util.List;
+
+public record AssignEvaluator(String competitionId, String roundId, String evaluatorId, String affiliation,
+                              List<String> criteria) {
+    @TargetAggregateIdentifier
+    public String evaluationId() {
+        return CompetitionEvaluation.idOf(competitionId);
+    }
+}

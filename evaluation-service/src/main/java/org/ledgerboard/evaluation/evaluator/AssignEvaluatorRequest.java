@@ -1,0 +1,18 @@
+package org.ledgerboard.evaluation.evaluator;
+
+import org.ledgerboard.service.api.Input;
+import org.ledgerboard.service.api.ProblemException;
+
+import java.util.List;
+
+/** Body of {@code POST /competitions/{c}/rounds/{r}/evaluators}. */
+public record AssignEvaluatorRequest(String evaluatorId, String affiliation, List<String> criteria) {
+    public AssignEvaluatorRequest {
+        Input.id(evaluatorId, "evaluatorId");
+        Input.required(affiliation, "affiliation");
+        criteria = Input.list(criteria, "criteria");
+        if (criteria.isEmpty()) {
+            throw ProblemException.invalid("criteria", "an evaluator scores at least one criterion");
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.ledgerboard.evaluation.round;
+
+import org.ledgerboard.core.event.EvaluationRecorded;
+import org.ledgerboard.core.event.EvaluatorAssigned;
+import org.ledgerboard.core.event.LedgerEvent;
+import org.ledgerboard.core.event.RoundClosed;
+import org.ledgerboard.core.event.RoundOpened;
+import org.ledgerboard.core.event.RoundScored;
+import org.ledgerboard.core.event.SubmissionMade;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The rounds of one competition as their events make them; the aggregate decides against it and the read side
+ * folds the same events into it.
+ */
+public final class EvaluationState {
+    /** One round: its declared rules and everything recorded in it. */
+    public static final class Round {
+        private final RoundOpened opened;
+        private final Map<String, EvaluatorAssigned> evaluators = new LinkedHashMap<>();
+        private final Map<String, SubmissionMade> submissions = new LinkedHashMap<>();
+        private final List<EvaluationRecorded> evaluations = new ArrayList<>();
+        private final List<RoundScored> scores = new ArrayList<>();
+        private RoundClosed closed;
+
+        Round(RoundOpened opened) {
+            this.opened = opened;
+        }
+
+        public RoundOpened opened() {
+            return opened;
+        }
+
+        public boolean isClosed() {
+            return closed != null;
+        }
+
+        public Map<String, EvaluatorAssigned> evaluators() {
+            return evaluators;
+        }
+
+        public Map<String, SubmissionMade> submissions() {
+            return submissions;
+        }
+
+        public List<EvaluationRecorded> evaluations() {
+            return evaluations;
+        }
+
+        public List<EvaluationRecorded> evaluationsOf(String submissionId) {
+            return evaluations.stream().filter(e -> e.submissionId().equals(submissionId)).toList();
+        }
+
+        public List<RoundScored> scores() {
+            return scores;
+        }
+
+        public boolean hasSubmissionFrom(String teamId) {
+            return submissions.values().stream().anyMatch(s -> s.teamId().equals(teamId));
+        }
+
+        /** Value equality, so Axon's fixture can tell a replayed round from the one a command changed. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Round r && opened.equals(r.opened) && evaluators.equals(r.evaluators)
+                    && submissions.equals(r.submissions) && evaluations.equals(r.evaluations)
+                    && scores.equals(r.scores) && Objects.equals(closed, r.closed);
+        }
+
+        @Override
+        public int hashCode() {
+            return opened.hashCode();
+        }
+    }
+
+    private final Map<String, Round> rounds = new LinkedHashMap<>();
+    private Round latest;
+
+    public void apply(LedgerEvent event) {
+        if (event instanceof RoundOpened e) {
+            latest = new Round(e);
+            rounds.put(e.roundId(), latest);
+        } else if (event instanceof EvaluatorAssigned e) {
+            rounds.get(e.roundId()).evaluators.put(e.evaluatorId(), e);
+        } else if (event instanceof SubmissionMade e) {
+            rounds.get(e.roundId()).submissions.put(e.submissionId(), e);
+        } else if (event instanceof EvaluationRecorded e) {
+            rounds.get(e.roundId()).evaluations.add(e);
+        } else if (event instanceof RoundScored e) {
+            rounds.get(e.roundId()).scores.add(e);
+        } else if (event instanceof RoundClosed e) {
+            rounds.get(e.roundId()).closed = e;
+        }
+    }
+
+    public Round round(String roundId) {
+        return rounds.get(roundId);
+    }
+
+    public Collection<Round> rounds() {
+        return rounds.values();
+    }
+
+    /** The most recently opened round, or null before the first. */
+    public Round latest() {
+        return latest;
+    }
+}

@@ -1,0 +1,52 @@
+package org.ledgerboard.evaluation.scoring;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestPath;
+import org.ledgerboard.core.event.SubmissionMade;
+import org.ledgerboard.evaluation.round.EvaluationViews;
+import org.ledgerboard.evaluation.teams.TeamDirectory;
+import org.ledgerboard.service.api.Idempotent;
+import org.ledgerboard.service.api.Input;
+import org.ledgerboard.service.ledger.Receipts;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An evaluator records a score; who belongs to the team comes from team-service, for the conflict-of-interest rule. */
+@Path("/competitions/{competitionId}/rounds/{roundId}/evaluations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class EvaluationResource {
+    private final Receipts receipts;
+    private final EvaluationViews views;
+    private final TeamDirectory teams;
+
+    EvaluationResource(Receipts receipts, EvaluationViews views, TeamDirectory teams) {
+        this.receipts = receipts;
+        this.views = views;
+        this.teams = teams;
+    }
+
+    @POST
+    @Idempotent
+    public Response record(@RestPath String competitionId, @RestPath String roundId, EvaluationRequest request) {
+        Input.required(request, "body");
+        SubmissionMade submission = views.round(competitionId, roundId).submissions().get(request.submissionId());
+        List<String> organisations = new ArrayList<>();
+        if (submission != null) {
+            teams.team(competitionId, submission.teamId()).ifPresent(team -> {
+                organisations.add(team.leadOrganisation());
+                organisations.addAll(team.consortium());
+            });
+        }
+        return Response.status(Response.Status.CREATED).entity(receipts.issue(request.submissionId(),
+                new RecordEvaluation(competitionId, roundId, request.submissionId(), request.evaluatorId(),
+                        request.criterion(), new BigDecimal(request.score()), organisations))).build();
+    }
+}

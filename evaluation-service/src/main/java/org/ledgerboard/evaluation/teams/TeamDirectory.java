@@ -1,0 +1,69 @@
+package org.ledgerboard.evaluation.teams;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.ledgerboard.service.api.ProblemException;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * team-service as evaluation-service sees it. Calls time out after 2 s, are retried twice, and a circuit breaker
+ * stops calling a team-service that keeps failing; whatever the cause, the caller gets a 503 and records nothing.
+ */
+@ApplicationScoped
+public class TeamDirectory {
+    private final TeamServiceClient teams;
+
+    TeamDirectory(@RestClient TeamServiceClient teams) {
+        this.teams = teams;
+    }
+
+    /** The team, or empty when team-service does not know it. */
+    public Optional<TeamServiceClient.Team> team(String competitionId, String teamId) {
+        return Optional.ofNullable(answer(() -> teams.team(competitionId, teamId)));
+    }
+
+    /** Whether team-service knows the competition. */
+    public boolean knowsCompetition(String competitionId) {
+        return answer(() -> teams.competition(competitionId)) != null;
+    }
+
+    private <T> T answer(Supplier<T> question) {
+        try {
+            return ask(question);
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** The answer, or null for a 404; any other failure counts against team-service. */
+    @Timeout(2000)
+    @Retry(maxRetries = 2, delay = 200)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5000)
+    <T> T ask(Supplier<T> question) {
+        try {
+            return question.get();
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return null;
+            }
+            throw new IllegalStateException("team-service answered " + e.getResponse().getStatus(), e);
+        }
+    }
+
+    private static ProblemException unavailable(RuntimeException cause) {
+        if (cause instanceof ProblemException problem) {
+            return problem;
+        }
+        String why = cause instanceof CircuitBreakerOpenException ? "calls are paused after repeated failures"
+                : cause instanceof TimeoutException ? "it did not answer in time" : cause.getMessage();
+        return ProblemException.unavailable("team-service cannot be asked now (" + why + "); nothing was recorded");
+    }
+}

@@ -1,0 +1,33 @@
+package org.ledgerboard.evaluation.teams;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.util.List;
+
+/** The two questions evaluation-service asks team-service, over its public REST API. */
+@RegisterRestClient(configKey = "team-service")
+@Path("/competitions")
+public interface TeamServiceClient {
+
+    /** What evaluation-service needs of a team: whether it is ACTIVE, and who belongs to it. */
+    @JsonIgnoreProperties(ignoreUnknown = true) // team-service may tell more than we ask
+    record Team(String teamId, String status, String leadOrganisation, List<String> consortium) {
+    }
+
+    /** What evaluation-service needs of a competition: that it exists. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Competition(String competitionId) {
+    }
+
+    @GET
+    @Path("/{competitionId}")
+    Competition competition(@PathParam("competitionId") String competitionId);
+
+    @GET
+    @Path("/{competitionId}/teams/{teamId}")
+    Team team(@PathParam("competitionId") String competitionId, @PathParam("teamId") String teamId);
+}
