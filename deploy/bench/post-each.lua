@@ -1,0 +1,23 @@
+-- wrk script: POSTs one new command per request. The body template's {n} becomes a number unique to the thread
+-- and request (e.g. a new team id, or the id of one of the teams prepared for submissions); each request also
+-- carries its own Idempotency-Key. Environment: BODY (template), ids from 1 to LIMIT (0 = no limit).
+local body = os.getenv("BODY")
+local limit = tonumber(os.getenv("LIMIT") or "0")
+local threads = 0
+
+function setup(thread)
+  threads = threads + 1
+  thread:set("tid", threads)
+  thread:set("nthreads", os.getenv("THREADS") or "2")
+end
+
+local sent = 0
+request = function()
+  sent = sent + 1
+  local n = (sent - 1) * tonumber(nthreads) + tid
+  if limit > 0 and n > limit then
+    wrk.thread:stop()
+  end
+  local text = body:gsub("{n}", tostring(n))
+  return wrk.format("POST", nil, {["Content-Type"] = "application/json", ["Idempotency-Key"] = "bench-" .. tid .. "-" .. sent}, text)
+end
