@@ -7,5 +7,5 @@ import org.ledgerboard.core.event.LedgerRecord;
  * delivered again after a restart, and the record's id is the dedupe key.
  */
 public interface LedgerReaction {
-    void react(LedgerRecord record);
+    void react(LedgerRecord record, LedgerPosition position);
 }

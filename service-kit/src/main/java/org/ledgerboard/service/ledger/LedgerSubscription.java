@@ -89,7 +89,8 @@ public class LedgerSubscription {
         TopicPartition partition = new TopicPartition(message.topic(), message.partition());
         try {
             LedgerRecord record = EventCodec.decode(message.value());
-            reactions.forEach(reaction -> reaction.react(record));
+            LedgerPosition position = new LedgerPosition(message.partition(), message.offset());
+            reactions.forEach(reaction -> reaction.react(record, position));
         } catch (InvalidRecordException e) {
             LOG.warnf("skipping invalid ledger record at %s@%d: %s", partition, message.offset(), e.getMessage());
         } catch (RuntimeException e) {

@@ -1,11 +1,5 @@
 package org.ledgerboard.service.ledger;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.InvalidRecordException;
@@ -14,9 +8,7 @@ import org.ledgerboard.core.event.LedgerSealed;
 import org.ledgerboard.core.integrity.Sealer;
 import org.ledgerboard.core.integrity.SigningKey;
 import org.ledgerboard.core.integrity.SourceChain;
-import org.ledgerboard.core.kafka.LedgerTopics;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,25 +63,12 @@ final class SealBook {
     /** Reads {@code ledger.events} from the beginning to its current end, keeping this source's records. */
     static SealBook recover(String bootstrapServers, String source, SigningKey key) {
         SealBook book = new SealBook(new Sealer(source, key));
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(LedgerTopics.EVENTS, Duration.ofSeconds(30))
-                    .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long read = 0;
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> message : consumer.poll(Duration.ofMillis(200))) {
-                    read++;
-                    book.replay(source, message.value());
-                }
-            }
-            LOG.infof("%s: source chains rebuilt from %d ledger records", source, read);
-        }
+        long[] read = {0};
+        LedgerScan.wholeTopic(bootstrapServers, message -> {
+            read[0]++;
+            book.replay(source, message.value());
+        });
+        LOG.infof("%s: source chains rebuilt from %d ledger records", source, read[0]);
         return book;
     }
 

@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.jboss.logging.Logger;
 import org.ledgerboard.core.event.LedgerRecord;
 import org.ledgerboard.core.event.TeamEliminated;
+import org.ledgerboard.service.ledger.LedgerPosition;
 import org.ledgerboard.service.ledger.LedgerReaction;
 
 /** A {@code TeamEliminated} on the ledger, whoever published it, ends the team's support and revokes its funding. */
@@ -20,7 +21,7 @@ class EliminationReaction implements LedgerReaction {
     }
 
     @Override
-    public void react(LedgerRecord record) {
+    public void react(LedgerRecord record, LedgerPosition position) {
         if (!(record.data() instanceof TeamEliminated eliminated)) {
             return;
         }

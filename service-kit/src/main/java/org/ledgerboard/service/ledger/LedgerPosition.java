@@ -1,0 +1,5 @@
+package org.ledgerboard.service.ledger;
+
+/** Where a record sits in {@code ledger.events}. */
+public record LedgerPosition(int partition, long offset) {
+}
