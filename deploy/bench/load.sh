@@ -23,8 +23,8 @@ case $WHAT in
   submissions)
     limit=$((DURATION * 150))
     echo "selecting $limit teams first..."
-    BODY=$team_body LIMIT=$limit THREADS=2 wrk -t2 -c8 -d600s -s "$ROOT/deploy/bench/post-each.lua" \
-      "$TEAM/competitions/$C/teams" >/dev/null
+    seq 1 "$limit" | xargs -P 8 -I{} curl -sf -o /dev/null -X POST "$TEAM/competitions/$C/teams" \
+      -H 'Content-Type: application/json' -d "${team_body//\{n\}/{}}"
     post "$EVAL/competitions/$C/rounds" "{\"roundId\":\"r1\",\"number\":1,\"submissionDeadline\":\"2099-01-01T00:00:00Z\",\"criteria\":[{\"name\":\"x\",\"weight\":\"1\",\"maxScore\":\"10\"}],\"decimals\":2,\"eliminate\":1,\"tieBreak\":[\"teamId\"]}"
     url="$EVAL/competitions/$C/rounds/r1/submissions"
     body='{"teamId":"t{n}","artifactDigest":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","modelCardUri":"https://example.org/{n}"}' ;;
