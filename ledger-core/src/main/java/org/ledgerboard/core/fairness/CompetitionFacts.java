@@ -1,6 +1,12 @@
 package org.ledgerboard.core.fairness;
 
 import org.ledgerboard.core.event.CompetitionLaunched;
+import org.ledgerboard.core.event.EvaluationRecorded;
+import org.ledgerboard.core.event.EvaluatorAssigned;
+import org.ledgerboard.core.event.FundingDisbursed;
+import org.ledgerboard.core.event.FundingGranted;
+import org.ledgerboard.core.event.FundingRevoked;
+import org.ledgerboard.core.event.RoundClosed;
 import org.ledgerboard.core.event.LedgerEvent;
 import org.ledgerboard.core.event.RoundOpened;
 import org.ledgerboard.core.event.RoundScored;
@@ -9,6 +15,7 @@ import org.ledgerboard.core.event.TeamEliminated;
 import org.ledgerboard.core.event.TeamSelected;
 import org.ledgerboard.core.event.TeamWithdrew;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,12 +26,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What one competition's ledger says a round decision rests on: the finalist count, which teams are active, each
- * round's declared rules, submission times and scores. A fold over events in partition order; other events are
- * ignored.
+ * What one competition's ledger says so far, as far as its decisions and the fairness rules need: finalists,
+ * budget, teams and who belongs to them, which are active, each round's rules, evaluators, submissions,
+ * evaluations, scores and whether it closed, and each grant with what was paid and revoked. A fold over events
+ * in partition order.
  */
 public final class CompetitionFacts {
     private int finalists;
+    private Map<String, BigDecimal> budget = Map.of();
+    private final Map<String, TeamSelected> teams = new HashMap<>();
+    private final Map<String, EvaluatorAssigned> evaluators = new HashMap<>();
+    private final Map<String, SubmissionMade> submissions = new LinkedHashMap<>();
+    private final Map<String, List<EvaluationRecorded>> evaluations = new HashMap<>();
+    private final Set<String> closedRounds = new HashSet<>();
+    private final Set<String> eliminatedTeams = new HashSet<>();
+    private final Map<String, FundingGranted> grants = new LinkedHashMap<>();
+    private final Map<String, BigDecimal> paid = new HashMap<>();
+    private final Map<String, BigDecimal> revoked = new HashMap<>();
     private final List<String> selected = new ArrayList<>();
     private final Set<String> gone = new HashSet<>();
     private final Map<String, RoundOpened> rounds = new HashMap<>();
@@ -34,18 +52,34 @@ public final class CompetitionFacts {
     public void apply(LedgerEvent event) {
         if (event instanceof CompetitionLaunched e) {
             finalists = e.finalists();
+            budget = e.budget();
         } else if (event instanceof TeamSelected e && !selected.contains(e.teamId())) {
             selected.add(e.teamId());
+            teams.put(e.teamId(), e);
         } else if (event instanceof TeamWithdrew e) {
             gone.add(e.teamId());
         } else if (event instanceof TeamEliminated e) {
             gone.add(e.teamId());
+            eliminatedTeams.add(e.teamId());
         } else if (event instanceof RoundOpened e) {
-            rounds.put(e.roundId(), e);
+            rounds.putIfAbsent(e.roundId(), e);
+        } else if (event instanceof EvaluatorAssigned e) {
+            evaluators.put(e.roundId() + " " + e.evaluatorId(), e);
         } else if (event instanceof SubmissionMade e) {
             submittedAt.computeIfAbsent(e.roundId(), r -> new LinkedHashMap<>()).putIfAbsent(e.teamId(), e.submittedAt());
+            submissions.put(e.submissionId(), e);
+        } else if (event instanceof EvaluationRecorded e) {
+            evaluations.computeIfAbsent(e.submissionId(), s -> new ArrayList<>()).add(e);
         } else if (event instanceof RoundScored e) {
             scores.computeIfAbsent(e.roundId(), r -> new ArrayList<>()).add(e);
+        } else if (event instanceof RoundClosed e) {
+            closedRounds.add(e.roundId());
+        } else if (event instanceof FundingGranted e) {
+            grants.put(e.grantId(), e);
+        } else if (event instanceof FundingDisbursed e) {
+            paid.merge(e.grantId(), e.amount(), BigDecimal::add);
+        } else if (event instanceof FundingRevoked e) {
+            revoked.merge(e.grantId(), e.amount(), BigDecimal::add);
         }
     }
 
@@ -68,5 +102,63 @@ public final class CompetitionFacts {
 
     public List<RoundScored> scores(String roundId) {
         return List.copyOf(scores.getOrDefault(roundId, List.of()));
+    }
+
+    public boolean isActive(String teamId) {
+        return selected.contains(teamId) && !gone.contains(teamId);
+    }
+
+    public TeamSelected team(String teamId) {
+        return teams.get(teamId);
+    }
+
+    public Set<String> eliminatedTeams() {
+        return Set.copyOf(eliminatedTeams);
+    }
+
+    public EvaluatorAssigned evaluator(String roundId, String evaluatorId) {
+        return evaluators.get(roundId + " " + evaluatorId);
+    }
+
+    public SubmissionMade submission(String submissionId) {
+        return submissions.get(submissionId);
+    }
+
+    /** The round's submissions, in ledger order. */
+    public List<SubmissionMade> submissions(String roundId) {
+        return submissions.values().stream().filter(s -> s.roundId().equals(roundId)).toList();
+    }
+
+    public List<EvaluationRecorded> evaluations(String submissionId) {
+        return List.copyOf(evaluations.getOrDefault(submissionId, List.of()));
+    }
+
+    public boolean isClosed(String roundId) {
+        return closedRounds.contains(roundId);
+    }
+
+    public BigDecimal budget(String resource) {
+        return budget.get(resource);
+    }
+
+    public FundingGranted grant(String grantId) {
+        return grants.get(grantId);
+    }
+
+    public List<FundingGranted> grants() {
+        return List.copyOf(grants.values());
+    }
+
+    /** What is left to pay on a grant: granted minus disbursed minus revoked. */
+    public BigDecimal remaining(String grantId) {
+        return grants.get(grantId).amount().subtract(paid.getOrDefault(grantId, BigDecimal.ZERO))
+                .subtract(revoked.getOrDefault(grantId, BigDecimal.ZERO));
+    }
+
+    /** Granted minus revoked for a resource: what its budget has committed. */
+    public BigDecimal committed(String resource) {
+        return grants.values().stream().filter(g -> g.resource().equals(resource))
+                .map(g -> g.amount().subtract(revoked.getOrDefault(g.grantId(), BigDecimal.ZERO)))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }

@@ -1,0 +1,190 @@
+package org.ledgerboard.core.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.ledgerboard.core.event.EventCodec;
+import org.ledgerboard.core.event.InvalidRecordException;
+import org.ledgerboard.core.event.LedgerJson;
+import org.ledgerboard.core.event.Standing;
+import org.ledgerboard.core.integrity.Finding;
+import org.ledgerboard.core.integrity.TrustedKeys;
+import org.ledgerboard.core.view.CompetitionViews;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** The auditor's command line: {@code audit} a ledger, {@code export} one from Kafka to JSON Lines. */
+@Command(name = "ledgerboard-audit", mixinStandardHelpOptions = true, version = "ledgerboard-audit 0.1",
+        description = "Replays a Ledgerboard ledger and checks that it was not tampered with and that every "
+                + "decision followed the declared rules.",
+        subcommands = {AuditCommand.Audit.class, AuditCommand.Export.class})
+public final class AuditCommand {
+    /** Exit code of an audit that found a failure; 2 is a usage or I/O error. */
+    static final int FAILED = 1;
+
+    public static void main(String[] args) {
+        System.exit(run(System.out, args));
+    }
+
+    static int run(PrintStream out, String... args) {
+        CommandLine line = new CommandLine(new AuditCommand());
+        line.setOut(new java.io.PrintWriter(out, true));
+        line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("ledgerboard-audit: " + e.getMessage());
+            return 2;
+        });
+        return line.execute(args);
+    }
+
+    /** Where to read from: exactly one of a file or a broker. */
+    static final class Input {
+        @Option(names = "--file", description = "a JSON Lines ledger, as export writes it")
+        Path file;
+
+        @Option(names = "--bootstrap", description = "a Kafka bootstrap address, e.g. 127.0.0.1:9092")
+        String bootstrap;
+
+        LedgerSource source() {
+            return file != null ? LedgerSource.file(file) : LedgerSource.kafka(bootstrap);
+        }
+    }
+
+    @Command(name = "audit", mixinStandardHelpOptions = true,
+            description = "Verifies integrity, seals, sequences and the fairness rules F1-F7, prints a verdict per "
+                    + "check and the recomputed views; exits 0 only when everything holds.")
+    static final class Audit implements Callable<Integer> {
+        @CommandLine.ArgGroup(multiplicity = "1")
+        Input input;
+
+        @Option(names = "--keys", required = true, description = "trusted-keys file (JWK Set), e.g. from deploy/ledgerboard keys")
+        Path keys;
+
+        @Option(names = "--competition", description = "audit only this competition")
+        String competition;
+
+        @Option(names = "--json", description = "machine-readable output")
+        boolean json;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            Auditor auditor = new Auditor(TrustedKeys.read(keys));
+            LedgerSource source = input.source();
+            source.read((position, key, value) -> {
+                if (competition == null || competition.equals(key != null ? key : competitionOf(value))) {
+                    auditor.accept(position, value);
+                }
+            });
+            AuditReport report = auditor.report();
+            PrintStream out = new PrintStream(new FlushingOut(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
+            if (json) {
+                out.println(LedgerJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            } else {
+                print(out, source.describe(), report);
+            }
+            return report.passed() ? 0 : FAILED;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Writes the ledger of one competition from Kafka to a JSON Lines file, records unchanged.")
+    static final class Export implements Callable<Integer> {
+        @Option(names = "--bootstrap", required = true, description = "a Kafka bootstrap address")
+        String bootstrap;
+
+        @Option(names = "--competition", required = true)
+        String competition;
+
+        @Option(names = "--out", required = true, description = "the JSON Lines file to write")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            long[] written = {0};
+            try (OutputStream file = Files.newOutputStream(out)) {
+                LedgerSource.kafka(bootstrap).read((position, key, value) -> {
+                    if (competition.equals(key)) {
+                        try {
+                            file.write(value);
+                            file.write('\n');
+                            written[0]++;
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                });
+            }
+            System.err.println("exported " + written[0] + " records of " + competition + " to " + out);
+            return 0;
+        }
+    }
+
+    private static String competitionOf(byte[] value) {
+        try {
+            JsonNode id = EventCodec.parse(value).get("competitionid");
+            return id == null ? null : id.asText();
+        } catch (InvalidRecordException malformed) {
+            return null;
+        }
+    }
+
+    static void print(PrintStream out, String source, AuditReport report) {
+        out.printf("ledgerboard audit of %s: %d records, %d byte-identical duplicates skipped%n", source,
+                report.records(), report.duplicates());
+        for (Verdict verdict : report.verdicts()) {
+            out.printf("%s  %-10s %s%n", verdict.passed() ? "PASS" : "FAIL", verdict.check(), verdict.description());
+            for (Finding finding : verdict.findings()) {
+                out.printf("      %s%n", finding);
+            }
+        }
+        report.unsealed().forEach((chain, count) ->
+                out.printf("NOTE  unsealed: %s has %d events after its last seal (reported, not verified)%n", chain, count));
+        for (CompetitionViews views : report.views()) {
+            out.printf("%nviews of %s (digest %s)%n", views.competitionId(), report.viewsDigests().get(views.competitionId()));
+            var standings = views.standings();
+            if (standings.currentRound() != null) {
+                out.printf("  standings after round %s:%n", standings.currentRound());
+                for (Standing s : standings.current()) {
+                    out.printf("    %d. %-20s %s%s%n", s.rank(), s.teamId(), s.total() == null ? "-" : s.total(),
+                            standings.eliminated().contains(s.teamId()) ? "  ELIMINATED" : "");
+                }
+            }
+            if (!standings.finalists().isEmpty()) {
+                out.printf("  finalists: %s%n", standings.finalists());
+            }
+            views.funding().totals().forEach((resource, a) -> out.printf(
+                    "  funding %-10s budget %s granted %s disbursed %s revoked %s balance %s%n", resource,
+                    views.funding().budget().get(resource), a.granted(), a.disbursed(), a.revoked(), a.balance()));
+        }
+        out.printf("%nOVERALL %s%n", report.passed() ? "PASS" : "FAIL");
+    }
+
+    /** Picocli writes through a PrintWriter; the report wants a PrintStream for printf with UTF-8. */
+    private static final class FlushingOut extends OutputStream {
+        private final java.io.PrintWriter writer;
+
+        FlushingOut(java.io.PrintWriter writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public void write(int b) {
+            writer.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            writer.write(new String(b, off, len, StandardCharsets.UTF_8));
+            writer.flush();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.ledgerboard.core.audit;
+
+import org.ledgerboard.core.event.LedgerRecord;
+import org.ledgerboard.core.event.LedgerSealed;
+import org.ledgerboard.core.fairness.CompetitionFacts;
+import org.ledgerboard.core.fairness.DeclaredElimination;
+import org.ledgerboard.core.fairness.DeclaredFormula;
+import org.ledgerboard.core.fairness.EligibleEvaluations;
+import org.ledgerboard.core.fairness.EligibleSubmissions;
+import org.ledgerboard.core.fairness.FairnessRule;
+import org.ledgerboard.core.fairness.FundingRules;
+import org.ledgerboard.core.fairness.RulesDeclaredFirst;
+import org.ledgerboard.core.fairness.ScoredIffSubmitted;
+import org.ledgerboard.core.integrity.ChainReport;
+import org.ledgerboard.core.integrity.ChainVerifier;
+import org.ledgerboard.core.integrity.Finding;
+import org.ledgerboard.core.integrity.TrustedKeys;
+import org.ledgerboard.core.view.ViewsFold;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Replays a ledger, record by record in partition order, and checks everything the ledger promises: integrity
+ * (schema, hashes, forks), source chains and seals, contiguous aggregate sequences, and the fairness rules F1–F7;
+ * it folds the verified events into the views. Only sound, distinct events are folded and judged.
+ */
+public final class Auditor {
+    private final ChainVerifier chains;
+    private final List<FairnessRule> rules = List.of(new RulesDeclaredFirst(), new EligibleSubmissions(),
+            new EligibleEvaluations(), new DeclaredFormula(), new DeclaredElimination(), new FundingRules(),
+            new ScoredIffSubmitted());
+    private final Map<String, List<Finding>> ruleFindings = new LinkedHashMap<>();
+    private final List<Finding> sequenceFindings = new ArrayList<>();
+    private final Map<String, Long> nextSequence = new TreeMap<>();
+    private final Map<String, CompetitionFacts> facts = new TreeMap<>();
+    private final ViewsFold views = new ViewsFold();
+
+    public Auditor(TrustedKeys trustedKeys) {
+        this.chains = new ChainVerifier(trustedKeys);
+        rules.forEach(rule -> ruleFindings.put(rule.name(), new ArrayList<>()));
+    }
+
+    public void accept(long position, byte[] record) {
+        LedgerRecord sound = chains.accept(position, record);
+        if (sound == null) {
+            return;
+        }
+        checkSequence(position, sound);
+        if (sound.data() instanceof LedgerSealed) {
+            return;
+        }
+        CompetitionFacts before = facts.computeIfAbsent(sound.competitionId(), c -> new CompetitionFacts());
+        rules.forEach(rule -> rule.check(position, sound, before, ruleFindings.get(rule.name())));
+        before.apply(sound.data());
+        views.apply(sound.data());
+    }
+
+    /** Each aggregate of a source numbers its events 0, 1, 2, … with no gap and no repeat, per competition. */
+    private void checkSequence(long position, LedgerRecord record) {
+        String aggregate = record.competitionId() + " " + record.source() + " " + record.aggregateId();
+        long expected = nextSequence.getOrDefault(aggregate, 0L);
+        if (record.sequence() != expected) {
+            sequenceFindings.add(new Finding("sequence", position, record.id(), "aggregate " + record.aggregateId()
+                    + " of " + record.source() + " has sequence " + record.sequence() + " where " + expected
+                    + " comes next"));
+        }
+        nextSequence.put(aggregate, Math.max(expected, record.sequence() + 1));
+    }
+
+    public AuditReport report() {
+        ChainReport chain = chains.report();
+        List<Verdict> verdicts = new ArrayList<>();
+        verdicts.add(new Verdict("integrity", "CloudEvent schema, hashes, no forks", chain.findings().stream()
+                .filter(f -> List.of("schema", "hash", "fork").contains(f.check())).toList()));
+        verdicts.add(new Verdict("seals", "source chains and signed seals", chain.findings().stream()
+                .filter(f -> f.check().startsWith("seal")).toList()));
+        verdicts.add(new Verdict("sequences", "contiguous aggregate sequence numbers", List.copyOf(sequenceFindings)));
+        for (FairnessRule rule : rules) {
+            List<Finding> found = new ArrayList<>(ruleFindings.get(rule.name()));
+            rule.finish(facts, found);
+            verdicts.add(new Verdict(rule.name(), DESCRIPTIONS.get(rule.name()), found));
+        }
+        Map<String, String> digests = new TreeMap<>();
+        views.views().forEach(v -> digests.put(v.competitionId(), ViewsFold.digest(v)));
+        return new AuditReport(verdicts, chain.records(), chain.duplicates(), chain.unsealed(), views.views(), digests);
+    }
+
+    private static final Map<String, String> DESCRIPTIONS = Map.of(
+            "F1", "round rules declared before use and never changed",
+            "F2", "only active teams submit, before the deadline and the close",
+            "F3", "evaluations by assigned, unconflicted evaluators",
+            "F4", "round scores follow the declared formula",
+            "F5", "standings and eliminations follow the declared rule",
+            "F6", "funding within budget, to active teams, revoked on elimination",
+            "F7", "scored exactly the teams that submitted");
+}

@@ -1,0 +1,267 @@
+package org.ledgerboard.core.audit;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.ledgerboard.core.audit.FoundingCompetition.Ledger;
+import org.ledgerboard.core.audit.FoundingCompetition.Step;
+import org.ledgerboard.core.event.EvaluationRecorded;
+import org.ledgerboard.core.event.EventCodec;
+import org.ledgerboard.core.event.FundingDisbursed;
+import org.ledgerboard.core.event.FundingGranted;
+import org.ledgerboard.core.event.LedgerRecord;
+import org.ledgerboard.core.event.RoundScored;
+import org.ledgerboard.core.event.SubmissionMade;
+import org.ledgerboard.core.event.TeamEliminated;
+import org.ledgerboard.core.event.TeamSelected;
+import org.ledgerboard.core.integrity.Finding;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Predicate;
+
+import static org.ledgerboard.core.audit.FoundingCompetition.C;
+import static org.ledgerboard.core.audit.FoundingCompetition.EVAL;
+import static org.ledgerboard.core.audit.FoundingCompetition.TEAM;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * From a clean ledger of a full round, each kind of tampering or unfair decision is caught by the right check,
+ * at the right position.
+ */
+class TamperSuiteTest {
+
+    private static AuditReport audit(Ledger ledger, List<byte[]> records) {
+        Auditor auditor = new Auditor(ledger.trustedKeys());
+        for (int i = 0; i < records.size(); i++) {
+            auditor.accept(i, records.get(i));
+        }
+        return auditor.report();
+    }
+
+    private static List<String> failed(AuditReport report) {
+        return report.verdicts().stream().filter(v -> !v.passed()).map(Verdict::check).toList();
+    }
+
+    private static Finding first(AuditReport report, String check) {
+        return report.verdicts().stream().filter(v -> v.check().equals(check)).findFirst().orElseThrow().findings().get(0);
+    }
+
+    private static int indexOf(List<byte[]> records, Predicate<LedgerRecord> which) {
+        for (int i = 0; i < records.size(); i++) {
+            if (which.test(EventCodec.decode(records.get(i)))) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no such record");
+    }
+
+    private static int nextSealOf(List<byte[]> records, String source, int after) {
+        return indexOf(records.subList(after + 1, records.size()), r -> r.source().equals(source)
+                && r.data() instanceof org.ledgerboard.core.event.LedgerSealed) + after + 1;
+    }
+
+    @Test
+    void theCleanLedgerPasses() {
+        Ledger ledger = new Ledger(FoundingCompetition.steps());
+
+        AuditReport report = audit(ledger, ledger.records);
+
+        assertThat(failed(report)).isEmpty();
+        assertThat(report.unsealed()).isEmpty();
+        assertThat(report.views().get(0).standings().eliminated()).containsExactly("nc-ai");
+    }
+
+    @Test
+    void aPayloadByteAlteredFailsIntegrityAtItsPosition() {
+        Ledger ledger = new Ledger(FoundingCompetition.steps());
+        List<byte[]> records = ledger.records;
+        int at = indexOf(records, r -> r.data() instanceof TeamSelected t && t.teamId().equals("upstage"));
+        records.set(at, new String(records.get(at), StandardCharsets.UTF_8).replace("업스테이지", "업스테이쥐")
+                .getBytes(StandardCharsets.UTF_8));
+
+        AuditReport report = audit(ledger, records);
+
+        assertThat(first(report, "integrity").position()).isEqualTo(at);
+        assertThat(first(report, "integrity").check()).isEqualTo("hash");
+    }
+
+    @Test
+    void aDroppedEventBreaksTheNextSealOfItsSource() {
+        Ledger ledger = new Ledger(FoundingCompetition.steps());
+        List<byte[]> records = ledger.records;
+        int at = indexOf(records, r -> r.data() instanceof FundingGranted);
+        int seal = nextSealOf(records, TEAM, at);
+        records.remove(at);
+
+        AuditReport report = audit(ledger, records);
+
+        assertThat(first(report, "seals").position()).isEqualTo(seal - 1);
+    }
+
+    @Test
+    void twoEventsOfOneSourceSwappedBreakTheNextSeal() {
+        Ledger ledger = new Ledger(FoundingCompetition.steps());
+        List<byte[]> records = ledger.records;
+        int at = indexOf(records, r -> r.data() instanceof TeamSelected);
+        Collections.swap(records, at, at + 1);
+
+        AuditReport report = audit(ledger, records);
+
+        assertThat(failed(report)).contains("seals");
+        assertThat(first(report, "seals").position()).isEqualTo(nextSealOf(records, TEAM, at));
+    }
+
+    @Test
+    void anEventInjectedUnderAServicesNameBreaksItsSeal() {
+        Ledger ledger = new Ledger(FoundingCompetition.steps());
+        List<byte[]> records = ledger.records;
+        int at = indexOf(records, r -> r.data() instanceof FundingDisbursed);
+        LedgerRecord forged = EventCodec.stamp(new LedgerRecord("forged-1", TEAM, null,
+                java.time.Instant.parse("2025-12-30T10:00:00Z"), C, 99,
+                new FundingDisbursed(C, "g-upstage", new BigDecimal("5000")), null));
+        records.add(at, EventCodec.encode(forged));
+
+        AuditReport report = audit(ledger, records);
+
+        assertThat(first(report, "seals").position()).isEqualTo(nextSealOf(records, TEAM, at));
+    }
+
+    @Test
+    void theSameIdWithOtherContentIsAFork() {
+        Ledger ledger = new Ledger(FoundingCompetition.steps());
+        List<byte[]> records = ledger.records;
+        int at = indexOf(records, r -> r.data() instanceof TeamSelected);
+        ObjectNode fork = (ObjectNode) EventCodec.parse(records.get(at));
+        ((ObjectNode) fork.get("data")).put("name", "someone else");
+        fork.put("hash", EventCodec.hashOf(fork));
+        records.add(at + 1, fork.toString().getBytes(StandardCharsets.UTF_8));
+
+        AuditReport report = audit(ledger, records);
+
+        assertThat(first(report, "integrity").check()).isEqualTo("fork");
+        assertThat(first(report, "integrity").position()).isEqualTo(at + 1);
+    }
+
+    @Test
+    void aRoundScoreThatDoesNotFollowTheEvaluationsFailsF4() {
+        List<Step> steps = FoundingCompetition.steps();
+        int at = replace(steps, e -> e instanceof RoundScored s && s.teamId().equals("upstage"), e -> {
+            RoundScored s = (RoundScored) e;
+            return new RoundScored(C, "r1", s.teamId(), s.criterionMeans(), s.total().add(new BigDecimal("0.01")));
+        });
+        Ledger ledger = new Ledger(steps);
+
+        AuditReport report = audit(ledger, ledger.records);
+
+        assertThat(failed(report)).contains("F4");
+        assertThat(EventCodec.decode(ledger.records.get((int) first(report, "F4").position())).data())
+                .isEqualTo(steps.get(at).event());
+    }
+
+    @Test
+    void anEliminationTheRuleDoesNotGiveFailsF5() {
+        List<Step> steps = FoundingCompetition.steps();
+        replace(steps, e -> e instanceof TeamEliminated, e -> {
+            TeamEliminated t = (TeamEliminated) e;
+            return new TeamEliminated(C, "r1", "upstage", 3, new BigDecimal("80.85"), t.rule());
+        });
+
+        AuditReport report = audit(new Ledger(steps), new Ledger(steps).records);
+
+        assertThat(failed(report)).contains("F5");
+        assertThat(first(report, "F5").message()).contains("upstage");
+    }
+
+    @Test
+    void aSubmissionAfterTheDeadlineFailsF2() {
+        List<Step> steps = FoundingCompetition.steps();
+        replace(steps, e -> e instanceof SubmissionMade s && s.teamId().equals("upstage"), e -> {
+            SubmissionMade s = (SubmissionMade) e;
+            return new SubmissionMade(C, s.submissionId(), "r1", s.teamId(), s.artifactDigest(), s.modelCardUri(),
+                    FoundingCompetition.DEADLINE.plusSeconds(1));
+        });
+
+        AuditReport report = audit(new Ledger(steps), new Ledger(steps).records);
+
+        assertThat(first(report, "F2").message()).contains("after the deadline");
+    }
+
+    @Test
+    void aSubmissionByAnEliminatedTeamFailsF2() {
+        List<Step> steps = FoundingCompetition.steps();
+        steps.add(new Step(EVAL, C + "/evaluation", new SubmissionMade(C, "s-late", "r1", "nc-ai", "0".repeat(64),
+                "https://example.org", FoundingCompetition.DEADLINE.minusSeconds(1))));
+
+        AuditReport report = audit(new Ledger(steps), new Ledger(steps).records);
+
+        assertThat(first(report, "F2").message()).contains("nc-ai submitted while not active");
+    }
+
+    @Test
+    void anEvaluationFromAnUnassignedEvaluatorFailsF3() {
+        List<Step> steps = FoundingCompetition.steps();
+        replace(steps, e -> e instanceof EvaluationRecorded r && r.criterion().equals("user"), e -> {
+            EvaluationRecorded r = (EvaluationRecorded) e;
+            return new EvaluationRecorded(C, "r1", r.submissionId(), "eval-bench", "user", r.score());
+        });
+
+        AuditReport report = audit(new Ledger(steps), new Ledger(steps).records);
+
+        assertThat(first(report, "F3").message()).contains("not assigned to user");
+    }
+
+    @Test
+    void anEvaluationFromAConflictedEvaluatorFailsF3() {
+        List<Step> steps = FoundingCompetition.steps();
+        replace(steps, e -> e instanceof TeamSelected t && t.teamId().equals("upstage"),
+                e -> new TeamSelected(C, "upstage", "업스테이지", "Upstage", List.of("Upstage", "TTA")));
+
+        AuditReport report = audit(new Ledger(steps), new Ledger(steps).records);
+
+        assertThat(first(report, "F3").message()).contains("eval-bench (TTA) belongs to team upstage");
+    }
+
+    @Test
+    void fundingOverTheBudgetFailsF6() {
+        List<Step> steps = FoundingCompetition.steps();
+        steps.add(new Step(TEAM, C, new FundingGranted(C, "g-big", "upstage", "GPU_HOURS", new BigDecimal("100000"), 1)));
+
+        AuditReport report = audit(new Ledger(steps), new Ledger(steps).records);
+
+        assertThat(first(report, "F6").message()).contains("exceeds the budget");
+    }
+
+    @Test
+    void fundingToAnEliminatedTeamFailsF6() {
+        List<Step> steps = FoundingCompetition.steps();
+        steps.add(new Step(TEAM, C, new FundingGranted(C, "g-again", "nc-ai", "GPU_HOURS", BigDecimal.ONE, 2)));
+
+        AuditReport report = audit(new Ledger(steps), new Ledger(steps).records);
+
+        assertThat(first(report, "F6").message()).contains("nc-ai, which is not active");
+    }
+
+    @Test
+    void unrevokedFundingOfAnEliminatedTeamFailsF6() {
+        List<Step> steps = FoundingCompetition.steps();
+        steps.remove(steps.size() - 1);
+
+        AuditReport report = audit(new Ledger(steps), new Ledger(steps).records);
+
+        assertThat(first(report, "F6").message()).contains("never revoked");
+    }
+
+    private static int replace(List<Step> steps, Predicate<Object> which,
+                               java.util.function.UnaryOperator<org.ledgerboard.core.event.LedgerEvent> change) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (which.test(steps.get(i).event())) {
+                Step s = steps.get(i);
+                steps.set(i, new Step(s.source(), s.aggregate(), change.apply(s.event())));
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no such step");
+    }
+}
