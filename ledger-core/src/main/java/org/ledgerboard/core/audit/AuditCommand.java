@@ -17,14 +17,20 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-/** The auditor's command line: {@code audit} a ledger, {@code export} one from Kafka to JSON Lines. */
+/** The auditor's command line: {@code audit} a ledger, {@code export} one to JSON Lines, assemble {@code keys}. */
 @Command(name = "ledgerboard-audit", mixinStandardHelpOptions = true, version = "ledgerboard-audit 0.1",
         description = "Replays a Ledgerboard ledger and checks that it was not tampered with and that every "
                 + "decision followed the declared rules.",
-        subcommands = {AuditCommand.Audit.class, AuditCommand.Export.class})
+        subcommands = {AuditCommand.Audit.class, AuditCommand.Export.class, AuditCommand.Keys.class})
 public final class AuditCommand {
     /** Exit code of an audit that found a failure; 2 is a usage or I/O error. */
     static final int FAILED = 1;
@@ -124,6 +130,32 @@ public final class AuditCommand {
                 });
             }
             System.err.println("exported " + written[0] + " records of " + competition + " to " + out);
+            return 0;
+        }
+    }
+
+    @Command(name = "keys", mixinStandardHelpOptions = true,
+            description = "Assembles a trusted-keys file from the services' GET /ledger/keys.")
+    static final class Keys implements Callable<Integer> {
+        @CommandLine.Parameters(arity = "1..*", paramLabel = "SERVICE_URL", description = "e.g. http://127.0.0.1:8081")
+        List<String> services;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            TrustedKeys all = new TrustedKeys(List.of());
+            for (String service : services) {
+                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(service + "/ledger/keys"))
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() != 200) {
+                    throw new IOException(service + "/ledger/keys answered " + answer.statusCode());
+                }
+                all = all.plus(TrustedKeys.parse(answer.body()));
+            }
+            spec.commandLine().getOut().println(all.toJson());
             return 0;
         }
     }

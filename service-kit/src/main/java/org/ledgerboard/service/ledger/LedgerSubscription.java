@@ -1,6 +1,5 @@
 package org.ledgerboard.service.ledger;
 
-import org.ledgerboard.service.ServiceConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +19,7 @@ import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.InvalidRecordException;
 import org.ledgerboard.core.event.LedgerRecord;
 import org.ledgerboard.core.kafka.LedgerTopics;
+import org.ledgerboard.service.ServiceConfig;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,5 @@
 package org.ledgerboard.service.ledger;
 
-import org.ledgerboard.service.ServiceConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -20,9 +19,12 @@ import org.ledgerboard.core.event.LedgerSealed;
 import org.ledgerboard.core.integrity.KeyFiles;
 import org.ledgerboard.core.integrity.SigningKey;
 import org.ledgerboard.core.kafka.LedgerTopics;
+import org.ledgerboard.service.ServiceConfig;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -45,6 +47,7 @@ public class LedgerWriter {
     private final KafkaProducer<String, byte[]> producer;
     private final ScheduledExecutorService sealTimer = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "ledger-seal-timer"));
+    private final Map<String, Long> publishedUpTo = new HashMap<>(); // aggregate -> highest sequence on the ledger
     private SealBook book; // null: to be rebuilt from the topic before the next write
 
     LedgerWriter(ServiceConfig config) {
@@ -63,6 +66,7 @@ public class LedgerWriter {
                 config.kafka().bootstrapServers()))) {
             LedgerTopics.ensure(admin, config.kafka().partitions(), config.kafka().replicationFactor());
         }
+        sealWhatIsNew(); // rebuilds the source chains now, so the first command does not wait for it
         long every = config.seal().interval().toMillis();
         sealTimer.scheduleWithFixedDelay(this::sealWhatIsNew, every, every, TimeUnit.MILLISECONDS);
     }
@@ -90,9 +94,28 @@ public class LedgerWriter {
         SealBook seals = book();
         send(record);
         seals.chained(record);
+        publishedUpTo.merge(record.aggregateId(), record.sequence(), Math::max);
+        notifyAll();
         if (seals.unsealed(record.competitionId()) >= config.seal().maxEvents()) {
             seal(seals, record.competitionId());
         }
+    }
+
+    /**
+     * Waits until the aggregate's event {@code sequence} is on the ledger. Commands answer only then, so whatever
+     * a client does because of the answer lands after it in the partition: the log keeps causal order.
+     */
+    public synchronized boolean awaitPublished(String aggregateId, long sequence, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (publishedUpTo.getOrDefault(aggregateId, -1L) < sequence) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     /** Seals every competition with events no seal covers yet. */
