@@ -184,7 +184,7 @@ public final class AuditCommand {
             out.printf("%nviews of %s (digest %s)%n", views.competitionId(), report.viewsDigests().get(views.competitionId()));
             var standings = views.standings();
             if (standings.currentRound() != null) {
-                out.printf("  standings after round %s:%n", standings.currentRound());
+                out.printf("  standings after %s:%n", standings.currentRound());
                 for (Standing s : standings.current()) {
                     out.printf("    %d. %-20s %s%s%n", s.rank(), s.teamId(), s.total() == null ? "-" : s.total(),
                             standings.eliminated().contains(s.teamId()) ? "  ELIMINATED" : "");

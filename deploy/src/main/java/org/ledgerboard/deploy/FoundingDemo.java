@@ -1,0 +1,182 @@
+package org.ledgerboard.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Plays round 1 of the founding case (Korea's 2025 sovereign-AI foundation-model programme) through the public
+ * REST APIs only, then prints the standings and the funding table. The seed publishes no scores: every score
+ * here is ILLUSTRATIVE and says so. A second run finds the competition already played and only prints.
+ * Arguments: TEAM_URL EVALUATION_URL RANKING_URL.
+ */
+public final class FoundingDemo {
+    static final String C = "sovereign-ai-2025";
+    private static final String ILLUSTRATIVE = "ILLUSTRATIVE — the programme's scores are not public";
+
+    /** The five teams selected in August 2025, in the Korean alphabetical order of the seed. */
+    private static final Map<String, String[]> TEAMS = new LinkedHashMap<>();
+
+    static {
+        TEAMS.put("naver-cloud", new String[]{"네이버클라우드", "Naver Cloud"});
+        TEAMS.put("upstage", new String[]{"업스테이지", "Upstage"});
+        TEAMS.put("sk-telecom", new String[]{"에스케이텔레콤(SK텔레콤)", "SK Telecom"});
+        TEAMS.put("nc-ai", new String[]{"엔씨에이아이(NC AI)", "NC AI"});
+        TEAMS.put("lg-ai-research", new String[]{"엘지에이아이연구원(LG AI연구원)", "LG AI Research"});
+    }
+
+    /** Illustrative scores per team: benchmark, expert, user. */
+    private static final Map<String, String[]> SCORES = Map.of(
+            "naver-cloud", new String[]{"84", "83", "82"},
+            "upstage", new String[]{"83", "85", "84"},
+            "sk-telecom", new String[]{"86", "84", "80"},
+            "nc-ai", new String[]{"80", "81", "79"},
+            "lg-ai-research", new String[]{"87", "86", "83"});
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final String team;
+    private final String evaluation;
+    private final String ranking;
+
+    private FoundingDemo(String team, String evaluation, String ranking) {
+        this.team = team;
+        this.evaluation = evaluation;
+        this.ranking = ranking;
+    }
+
+    public static void main(String[] args) throws Exception {
+        FoundingDemo demo = new FoundingDemo(args[0], args[1], args[2]);
+        if (demo.get(demo.team + "/competitions/" + C).statusCode() == 404) {
+            demo.play();
+        } else {
+            System.out.println("the founding competition was already played on this ledger; showing it");
+        }
+        demo.print();
+    }
+
+    private void play() throws Exception {
+        System.out.println("playing round 1 of " + C + " through the REST APIs (scores: " + ILLUSTRATIVE + ")");
+        post(team + "/competitions", Map.of("competitionId", C, "name", "독자 AI 파운데이션 모델 프로젝트",
+                "organiser", "과학기술정보통신부 · 정보통신산업진흥원(NIPA)",
+                "budget", Map.of("GPU_HOURS", "1000000", "KRW", "100000000000"), "finalists", 2));
+        for (var t : TEAMS.entrySet()) {
+            post(team + "/competitions/" + C + "/teams", Map.of("teamId", t.getKey(), "name", t.getValue()[0],
+                    "leadOrganisation", t.getValue()[1], "consortium", List.of(t.getValue()[1])));
+            post(team + "/competitions/" + C + "/grants", Map.of("grantId", "gpu-" + t.getKey(), "teamId", t.getKey(),
+                    "resource", "GPU_HOURS", "amount", "150000", "round", 1));
+            post(team + "/competitions/" + C + "/grants/gpu-" + t.getKey() + "/disbursements", Map.of("amount", "50000"));
+        }
+        String rounds = evaluation + "/competitions/" + C + "/rounds";
+        // The real round-1 presentation was on 2025-12-30; the demo's deadline is an hour from now so it can submit.
+        post(rounds, Map.of("roundId", "round-1", "number", 1,
+                "submissionDeadline", Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString(),
+                "criteria", List.of(Map.of("name", "benchmark", "weight", "0.40", "maxScore", "100"),
+                        Map.of("name", "expert", "weight", "0.35", "maxScore", "100"),
+                        Map.of("name", "user", "weight", "0.25", "maxScore", "100")),
+                "decimals", 2, "eliminate", 1, "tieBreak", List.of("criterion:benchmark", "earliestSubmission", "teamId")));
+        List<String> criteria = List.of("benchmark", "expert", "user");
+        for (String criterion : criteria) {
+            post(rounds + "/round-1/evaluators", Map.of("evaluatorId", "panel-" + criterion,
+                    "affiliation", "Independent " + criterion + " panel", "criteria", List.of(criterion)));
+        }
+        for (String id : TEAMS.keySet()) {
+            post(rounds + "/round-1/submissions", Map.of("submissionId", "round-1-" + id, "teamId", id,
+                    "artifactDigest", sha256(id + " foundation model, round 1 (demo artifact)"),
+                    "modelCardUri", "https://example.org/model-cards/" + id));
+        }
+        for (String id : TEAMS.keySet()) {
+            for (int i = 0; i < criteria.size(); i++) {
+                post(rounds + "/round-1/evaluations", Map.of("submissionId", "round-1-" + id,
+                        "evaluatorId", "panel-" + criteria.get(i), "criterion", criteria.get(i), "score", SCORES.get(id)[i]));
+            }
+        }
+        post(rounds + "/round-1/close", Map.of());
+        awaitElimination();
+    }
+
+    /** ranking-service decides from the ledger, team-service revokes from the ledger: wait for both. */
+    private void awaitElimination() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> standings = get(ranking + "/competitions/" + C + "/standings");
+            if (standings.statusCode() == 200) {
+                JsonNode eliminated = json.readTree(standings.body()).get("eliminated");
+                if (eliminated.size() > 0) {
+                    String out = eliminated.get(0).asText();
+                    JsonNode status = json.readTree(get(team + "/competitions/" + C + "/teams/" + out).body());
+                    if ("ELIMINATED".equals(status.path("status").asText())) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(250); // polling the public API, as any client would
+        }
+        throw new IllegalStateException("no elimination within 60 s; see deploy/ledgerboard logs");
+    }
+
+    private void print() throws Exception {
+        JsonNode standings = json.readTree(get(ranking + "/competitions/" + C + "/standings").body());
+        System.out.println();
+        System.out.println("Standings after " + standings.path("roundId").asText() + " (scores " + ILLUSTRATIVE + ")");
+        for (JsonNode t : standings.path("teams")) {
+            System.out.printf("  %d. %-16s %7s  %s%n", t.get("rank").asInt(), t.get("teamId").asText(),
+                    t.path("total").asText("-"), t.get("status").asText());
+        }
+        JsonNode competition = json.readTree(get(team + "/competitions/" + C).body());
+        System.out.println();
+        System.out.println("Funding (GPU_HOURS; amounts " + ILLUSTRATIVE.replace("scores", "amounts") + ")");
+        System.out.printf("  %-16s %10s %10s %10s %10s  %s%n", "team", "granted", "disbursed", "revoked", "remaining", "status");
+        for (JsonNode t : competition.path("teams")) {
+            for (JsonNode g : t.path("grants")) {
+                System.out.printf("  %-16s %10s %10s %10s %10s  %s%n", t.get("teamId").asText(), g.get("amount").asText(),
+                        g.get("disbursed").asText(), g.get("revoked").asText(), g.get("remaining").asText(),
+                        t.get("status").asText());
+            }
+        }
+        JsonNode gpu = competition.path("budget").path("GPU_HOURS");
+        System.out.printf("  %-16s %10s %10s %10s  budget %s, uncommitted %s%n", "total", gpu.path("granted").asText(),
+                gpu.path("disbursed").asText(), gpu.path("revoked").asText(), gpu.path("budget").asText(),
+                gpu.path("available").asText());
+    }
+
+    private void post(String url, Object body) throws IOException, InterruptedException {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() / 100 != 2) {
+            throw new IllegalStateException("POST " + url + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+    }
+
+    private HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
