@@ -46,7 +46,7 @@ class AuditCommandTest {
         String out = run(0, "audit", "--file", file.toString(), "--keys", dir.resolve("keys.json").toString());
 
         assertThat(out).contains("PASS  integrity", "PASS  seals", "PASS  F1", "PASS  F7", "OVERALL PASS")
-                .contains("standings after round r1", "nc-ai", "ELIMINATED", "funding GPU_HOURS");
+                .contains("standings after r1", "nc-ai", "ELIMINATED", "funding GPU_HOURS");
     }
 
     @Test

@@ -1,0 +1,103 @@
+package org.ledgerboard.deploy;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.ledgerboard.core.event.CompetitionLaunched;
+import org.ledgerboard.core.event.Criterion;
+import org.ledgerboard.core.event.EventCodec;
+import org.ledgerboard.core.event.LedgerEvent;
+import org.ledgerboard.core.event.LedgerRecord;
+import org.ledgerboard.core.event.RoundClosed;
+import org.ledgerboard.core.event.RoundOpened;
+import org.ledgerboard.core.event.RoundScored;
+import org.ledgerboard.core.event.TeamEliminated;
+import org.ledgerboard.core.event.TeamSelected;
+import org.ledgerboard.core.kafka.LedgerTopics;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Benchmark: the time from a RoundClosed on {@code ledger.events} to ranking-service's TeamEliminated on it, over
+ * many rounds played one after another (broker timestamps of both records). Needs a running ranking-service.
+ * Arguments: BOOTSTRAP [ROUNDS=300].
+ */
+public final class RankingLatency {
+    private RankingLatency() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String bootstrap = args[0];
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        List<Long> latencies = new ArrayList<>();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new ByteArraySerializer());
+             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                     ConsumerConfig.GROUP_ID_CONFIG, "latency-" + run,
+                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(LedgerTopics.EVENTS));
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            for (int i = 0; i < rounds; i++) {
+                String c = "latency-" + run + "-" + i;
+                long closedAt = playRound(producer, c);
+                latencies.add(awaitElimination(consumer, c) - closedAt);
+            }
+        }
+        Collections.sort(latencies);
+        System.out.printf("%d rounds: RoundClosed -> TeamEliminated on ledger.events p50 %d ms, p99 %d ms, max %d ms%n",
+                rounds, latencies.get(latencies.size() / 2), latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1),
+                latencies.get(latencies.size() - 1));
+    }
+
+    /** Publishes a competition with three teams and one scored round, closes it; returns the close's timestamp. */
+    private static long playRound(KafkaProducer<String, byte[]> producer, String c) throws Exception {
+        Instant now = Instant.now();
+        List<LedgerEvent> events = new ArrayList<>(List.of(
+                new CompetitionLaunched(c, "latency", "bench", Map.of("KRW", BigDecimal.ONE), 1),
+                new RoundOpened(c, "r1", 1, now.plusSeconds(60), List.of(
+                        new Criterion("x", BigDecimal.ONE, BigDecimal.TEN)), 2, 1, List.of("teamId"))));
+        for (int t = 0; t < 3; t++) {
+            events.add(1, new TeamSelected(c, "t" + t, "t" + t, "t" + t, List.of("t" + t)));
+            events.add(new RoundScored(c, "r1", "t" + t, Map.of("x", BigDecimal.valueOf(t)), BigDecimal.valueOf(t)));
+        }
+        events.add(new RoundClosed(c, "r1", List.of("t0", "t1", "t2")));
+        long closedAt = 0;
+        for (int seq = 0; seq < events.size(); seq++) {
+            LedgerRecord record = EventCodec.stamp(new LedgerRecord(UUID.randomUUID().toString(), "/bench", null, now,
+                    c, seq, events.get(seq), null));
+            closedAt = producer.send(new ProducerRecord<>(LedgerTopics.EVENTS, c, EventCodec.encode(record))).get().timestamp();
+        }
+        return closedAt;
+    }
+
+    private static long awaitElimination(KafkaConsumer<String, byte[]> consumer, String c) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(50))) {
+                if (c.equals(r.key()) && EventCodec.decode(r.value()).data() instanceof TeamEliminated) {
+                    return r.timestamp();
+                }
+            }
+        }
+        throw new IllegalStateException("no elimination for " + c + " within 60 s");
+    }
+}
