@@ -69,14 +69,18 @@ public final class LedgerTopic {
 
     /** Publishes a record as another service would (key = competitionId). */
     public void publish(LedgerRecord record) {
+        publishRaw(record.competitionId(), EventCodec.encode(record));
+    }
+
+    /** Publishes bytes as they are, e.g. a tampered record. */
+    public void publishRaw(String competitionId, byte[] value) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(LedgerTopics.EVENTS, record.competitionId(),
-                    EventCodec.encode(record))).get();
+            producer.send(new ProducerRecord<>(LedgerTopics.EVENTS, competitionId, value)).get();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("could not publish " + record.id(), e.getCause());
+            throw new IllegalStateException("could not publish to " + competitionId, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

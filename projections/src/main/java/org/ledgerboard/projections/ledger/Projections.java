@@ -1,0 +1,197 @@
+package org.ledgerboard.projections.ledger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.jboss.logging.Logger;
+import org.ledgerboard.core.event.LedgerJson;
+import org.ledgerboard.core.integrity.Hashes;
+import org.ledgerboard.core.kafka.LedgerTopics;
+import org.ledgerboard.core.merkle.MerkleTree;
+import org.ledgerboard.core.view.CompetitionViews;
+import org.ledgerboard.core.view.ViewsFold;
+import org.ledgerboard.service.ServiceConfig;
+import org.ledgerboard.service.ledger.LedgerWriter;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Reads {@code ledger.events} from the beginning at every start (the ledger is the source of truth, and the fold
+ * is deterministic, so rebuilding is both safe and simple), folds each competition, writes its views to MongoDB
+ * (replaced whole: a restart or re-delivery changes nothing) and, every second when there is news, signs a
+ * checkpoint to {@code ledger.checkpoints} and MongoDB. Invalid records are quarantined, never folded.
+ */
+@ApplicationScoped
+public class Projections {
+    private static final Logger LOG = Logger.getLogger(Projections.class);
+    private static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(1);
+
+    /** A change of a competition's views, as live updates carry it: the ledger position is the SSE id. */
+    public record Update(String competitionId, long position, long treeSize, String viewsDigest) {
+    }
+
+    private final Map<String, CompetitionProjection> competitions = new ConcurrentHashMap<>();
+    private final Set<String> news = new HashSet<>();
+    private final List<Consumer<Update>> listeners = new CopyOnWriteArrayList<>();
+    private final ServiceConfig config;
+    private final LedgerWriter keys;
+    private final MongoDatabase store;
+    private final ObjectMapper json = LedgerJson.mapper();
+    private KafkaConsumer<String, byte[]> consumer;
+    private KafkaProducer<String, byte[]> producer;
+    private Thread thread;
+    private volatile boolean running;
+
+    Projections(ServiceConfig config, LedgerWriter keys, MongoClient mongo) {
+        this.config = config;
+        this.keys = keys;
+        this.store = mongo.getDatabase(config.mongo().database());
+    }
+
+    void start(@Observes StartupEvent startup) {
+        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                new StringSerializer(), new ByteArraySerializer());
+        running = true;
+        thread = new Thread(this::run, "projections");
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        running = false;
+        if (consumer != null) {
+            consumer.wakeup();
+            thread.join(Duration.ofSeconds(10).toMillis());
+            producer.close();
+        }
+    }
+
+    public void listen(Consumer<Update> listener) {
+        listeners.add(listener);
+    }
+
+    public Optional<CompetitionProjection> competition(String competitionId) {
+        return Optional.ofNullable(competitions.get(competitionId));
+    }
+
+    private void run() {
+        try {
+            List<TopicPartition> partitions = consumer.partitionsFor(LedgerTopics.EVENTS, Duration.ofSeconds(60))
+                    .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long lastCheckpoint = System.nanoTime();
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    accept(record);
+                }
+                if (System.nanoTime() - lastCheckpoint >= CHECKPOINT_EVERY.toNanos()) {
+                    checkpointWhatIsNew();
+                    lastCheckpoint = System.nanoTime();
+                }
+            }
+        } catch (WakeupException stopping) {
+            // shutdown
+        } catch (RuntimeException e) {
+            LOG.error("projections stopped", e);
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private void accept(ConsumerRecord<String, byte[]> message) {
+        if (message.key() == null) {
+            return;
+        }
+        CompetitionProjection projection = competitions.computeIfAbsent(message.key(), k -> new CompetitionProjection());
+        switch (projection.accept(message.offset(), message.value())) {
+            case QUARANTINED -> quarantine(message, projection.lastProblem());
+            case FOLDED -> news.add(message.key());
+            default -> { }
+        }
+    }
+
+    private void quarantine(ConsumerRecord<String, byte[]> message, String problem) {
+        LOG.warnf("quarantined %s@%d: %s", message.key(), message.offset(), problem);
+        store.getCollection("quarantine").replaceOne(
+                Filters.eq("_id", message.partition() + ":" + message.offset()),
+                new Document("_id", message.partition() + ":" + message.offset()).append("competitionId", message.key())
+                        .append("problem", problem).append("record", new String(message.value(), java.nio.charset.StandardCharsets.UTF_8)),
+                new ReplaceOptions().upsert(true));
+    }
+
+    private void checkpointWhatIsNew() {
+        for (String competitionId : List.copyOf(news)) {
+            try {
+                checkpoint(competitionId, competitions.get(competitionId));
+                news.remove(competitionId);
+            } catch (RuntimeException e) {
+                LOG.warnf("checkpoint of %s failed, will retry: %s", competitionId, e.getMessage());
+            }
+        }
+    }
+
+    private void checkpoint(String competitionId, CompetitionProjection projection) {
+        ViewsFold fold = projection.fold();
+        MerkleTree tree = projection.tree();
+        CompetitionViews views = fold.views(competitionId);
+        String digest = ViewsFold.digest(views);
+        String root = Hashes.hex(tree.rootHash());
+        byte[] statement = Checkpoint.statement(competitionId, tree.size(), root, digest);
+        Checkpoint checkpoint = new Checkpoint(competitionId, tree.size(), root, digest, projection.position(),
+                keys.key().keyId(), keys.key().signBase64(statement));
+        try {
+            Document viewDocument = Document.parse(json.writeValueAsString(views))
+                    .append("_id", competitionId).append("position", projection.position())
+                    .append("treeSize", tree.size()).append("viewsDigest", digest);
+            store.getCollection("views").replaceOne(Filters.eq("_id", competitionId), viewDocument,
+                    new ReplaceOptions().upsert(true));
+            Document checkpointDocument = Document.parse(json.writeValueAsString(checkpoint))
+                    .append("_id", competitionId + ":" + tree.size()).append("createdAt", new Date());
+            store.getCollection("checkpoints").replaceOne(Filters.eq("_id", competitionId + ":" + tree.size()),
+                    checkpointDocument, new ReplaceOptions().upsert(true));
+            producer.send(new ProducerRecord<>(LedgerTopics.CHECKPOINTS, competitionId, json.writeValueAsBytes(checkpoint))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot record checkpoint: " + e.getMessage(), e);
+        }
+        latestCheckpoints.put(competitionId, checkpoint);
+        Update update = new Update(competitionId, projection.position(), tree.size(), digest);
+        listeners.forEach(listener -> listener.accept(update));
+    }
+
+    private final Map<String, Checkpoint> latestCheckpoints = new ConcurrentHashMap<>();
+
+    public Optional<Checkpoint> latestCheckpoint(String competitionId) {
+        return Optional.ofNullable(latestCheckpoints.get(competitionId));
+    }
+}
