@@ -17,7 +17,7 @@ import org.ledgerboard.core.integrity.Hashes;
 import org.ledgerboard.core.integrity.TrustedKeys;
 import org.ledgerboard.core.merkle.MerkleProofs;
 import org.ledgerboard.core.view.ViewsFold;
-import org.ledgerboard.projections.ledger.Checkpoint;
+import org.ledgerboard.core.integrity.Checkpoint;
 import org.ledgerboard.testkit.LedgerInfraResource;
 import org.ledgerboard.testkit.LedgerTopic;
 

@@ -5,8 +5,13 @@ import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.InvalidRecordException;
 import org.ledgerboard.core.event.LedgerJson;
 import org.ledgerboard.core.event.Standing;
+import org.ledgerboard.core.integrity.Checkpoint;
 import org.ledgerboard.core.integrity.Finding;
+import org.ledgerboard.core.integrity.Hashes;
 import org.ledgerboard.core.integrity.TrustedKeys;
+import org.ledgerboard.core.kafka.LedgerTopics;
+import org.ledgerboard.core.merkle.MerkleProofs;
+import org.ledgerboard.core.merkle.TreeHashes;
 import org.ledgerboard.core.view.CompetitionViews;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,7 +35,8 @@ import java.util.concurrent.Callable;
 @Command(name = "ledgerboard-audit", mixinStandardHelpOptions = true, version = "ledgerboard-audit 0.1",
         description = "Replays a Ledgerboard ledger and checks that it was not tampered with and that every "
                 + "decision followed the declared rules.",
-        subcommands = {AuditCommand.Audit.class, AuditCommand.Export.class, AuditCommand.Keys.class})
+        subcommands = {AuditCommand.Audit.class, AuditCommand.Export.class, AuditCommand.Keys.class,
+                AuditCommand.VerifyInclusion.class})
 public final class AuditCommand {
     /** Exit code of an audit that found a failure; 2 is a usage or I/O error. */
     static final int FAILED = 1;
@@ -75,6 +81,10 @@ public final class AuditCommand {
         @Option(names = "--competition", description = "audit only this competition")
         String competition;
 
+        @Option(names = "--checkpoints", description = "JSON Lines of projections' signed checkpoints to check "
+                + "(with --bootstrap, ledger.checkpoints is read unless this is given)")
+        Path checkpoints;
+
         @Option(names = "--json", description = "machine-readable output")
         boolean json;
 
@@ -84,6 +94,16 @@ public final class AuditCommand {
         @Override
         public Integer call() throws IOException {
             Auditor auditor = new Auditor(TrustedKeys.read(keys));
+            LedgerSource checkpointSource = checkpoints != null ? LedgerSource.file(checkpoints)
+                    : input.bootstrap != null ? LedgerSource.kafka(input.bootstrap, LedgerTopics.CHECKPOINTS) : null;
+            if (checkpointSource != null) {
+                checkpointSource.read((position, key, value) -> {
+                    Checkpoint checkpoint = LedgerJson.mapper().readValue(value, Checkpoint.class);
+                    if (competition == null || competition.equals(checkpoint.competitionId())) {
+                        auditor.expectCheckpoint(checkpoint);
+                    }
+                });
+            }
             LedgerSource source = input.source();
             source.read((position, key, value) -> {
                 if (competition == null || competition.equals(key != null ? key : competitionOf(value))) {
@@ -157,6 +177,43 @@ public final class AuditCommand {
             }
             spec.commandLine().getOut().println(all.toJson());
             return 0;
+        }
+    }
+
+    @Command(name = "verify-inclusion", mixinStandardHelpOptions = true,
+            description = "Checks offline that an event (a team's receipt) is in a signed checkpoint, with the "
+                    + "proof from projections' /proofs/inclusion.")
+    static final class VerifyInclusion implements Callable<Integer> {
+        @Option(names = "--event-hash", required = true, description = "the hash on the receipt")
+        String eventHash;
+
+        @Option(names = "--proof", required = true, description = "the JSON answer of /proofs/inclusion")
+        Path proof;
+
+        @Option(names = "--checkpoint", required = true, description = "the JSON of the signed checkpoint")
+        Path checkpoint;
+
+        @Option(names = "--keys", required = true, description = "trusted-keys file with projections' key")
+        Path keys;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            JsonNode path = LedgerJson.mapper().readTree(Files.readAllBytes(proof));
+            Checkpoint signed = LedgerJson.mapper().readValue(Files.readAllBytes(checkpoint), Checkpoint.class);
+            List<byte[]> audit = new java.util.ArrayList<>();
+            path.get("path").forEach(p -> audit.add(Hashes.fromHex(p.asText())));
+            boolean signedOk = signed.signedBy(TrustedKeys.read(keys), Auditor.PROJECTIONS);
+            boolean included = MerkleProofs.verifyInclusion(TreeHashes.leaf(Hashes.fromHex(eventHash)),
+                    path.get("leafIndex").asLong(), signed.treeSize(), audit, Hashes.fromHex(signed.rootHash()));
+            var out = spec.commandLine().getOut();
+            out.println((signedOk ? "PASS" : "FAIL") + "  checkpoint signed by a trusted " + Auditor.PROJECTIONS + " key");
+            out.println((included ? "PASS" : "FAIL") + "  event " + eventHash + " is leaf " + path.get("leafIndex").asLong()
+                    + " of the tree of " + signed.treeSize() + " with root " + signed.rootHash());
+            out.println("OVERALL " + (signedOk && included ? "PASS" : "FAIL"));
+            return signedOk && included ? 0 : FAILED;
         }
     }
 

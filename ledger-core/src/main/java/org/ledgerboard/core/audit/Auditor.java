@@ -13,22 +13,30 @@ import org.ledgerboard.core.fairness.RulesDeclaredFirst;
 import org.ledgerboard.core.fairness.ScoredIffSubmitted;
 import org.ledgerboard.core.integrity.ChainReport;
 import org.ledgerboard.core.integrity.ChainVerifier;
+import org.ledgerboard.core.integrity.Checkpoint;
 import org.ledgerboard.core.integrity.Finding;
+import org.ledgerboard.core.integrity.Hashes;
 import org.ledgerboard.core.integrity.TrustedKeys;
+import org.ledgerboard.core.merkle.MerkleTree;
 import org.ledgerboard.core.view.ViewsFold;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
  * Replays a ledger, record by record in partition order, and checks everything the ledger promises: integrity
- * (schema, hashes, forks), source chains and seals, contiguous aggregate sequences, and the fairness rules F1–F7;
- * it folds the verified events into the views. Only sound, distinct events are folded and judged.
+ * (schema, hashes, forks), source chains and seals, contiguous aggregate sequences, the fairness rules F1–F7, and
+ * projections' signed checkpoints (Merkle root over the competition's sound records, digest of the views folded
+ * from them). Only sound, distinct events are folded and judged.
  */
 public final class Auditor {
+    /** The source whose key signs checkpoints. */
+    public static final String PROJECTIONS = "/projections";
+
     private final ChainVerifier chains;
     private final List<FairnessRule> rules = List.of(new RulesDeclaredFirst(), new EligibleSubmissions(),
             new EligibleEvaluations(), new DeclaredFormula(), new DeclaredElimination(), new FundingRules(),
@@ -38,9 +46,15 @@ public final class Auditor {
     private final Map<String, Long> nextSequence = new TreeMap<>();
     private final Map<String, CompetitionFacts> facts = new TreeMap<>();
     private final ViewsFold views = new ViewsFold();
+    private final TrustedKeys trustedKeys;
+    private final Map<String, MerkleTree> trees = new TreeMap<>();
+    private final Map<String, NavigableMap<Long, Checkpoint>> checkpoints = new TreeMap<>();
+    private final List<Finding> checkpointFindings = new ArrayList<>();
+    private long checkpointsChecked;
 
     public Auditor(TrustedKeys trustedKeys) {
         this.chains = new ChainVerifier(trustedKeys);
+        this.trustedKeys = trustedKeys;
         rules.forEach(rule -> ruleFindings.put(rule.name(), new ArrayList<>()));
     }
 
@@ -50,13 +64,41 @@ public final class Auditor {
             return;
         }
         checkSequence(position, sound);
-        if (sound.data() instanceof LedgerSealed) {
-            return;
+        if (!(sound.data() instanceof LedgerSealed)) {
+            CompetitionFacts before = facts.computeIfAbsent(sound.competitionId(), c -> new CompetitionFacts());
+            rules.forEach(rule -> rule.check(position, sound, before, ruleFindings.get(rule.name())));
+            before.apply(sound.data());
+            views.apply(sound.data());
         }
-        CompetitionFacts before = facts.computeIfAbsent(sound.competitionId(), c -> new CompetitionFacts());
-        rules.forEach(rule -> rule.check(position, sound, before, ruleFindings.get(rule.name())));
-        before.apply(sound.data());
-        views.apply(sound.data());
+        MerkleTree tree = trees.computeIfAbsent(sound.competitionId(), c -> new MerkleTree());
+        tree.appendEntry(Hashes.fromHex(sound.hash()));
+        Checkpoint due = checkpoints.getOrDefault(sound.competitionId(), new TreeMap<>()).get(tree.size());
+        if (due != null) {
+            checkCheckpoint(position, due, tree);
+        }
+    }
+
+    /**
+     * Checkpoints signed by projections, to compare with the replay when the competition's tree reaches their
+     * size; give them before the records.
+     */
+    public void expectCheckpoint(Checkpoint checkpoint) {
+        checkpoints.computeIfAbsent(checkpoint.competitionId(), c -> new TreeMap<>()).put(checkpoint.treeSize(), checkpoint);
+    }
+
+    private void checkCheckpoint(long position, Checkpoint checkpoint, MerkleTree tree) {
+        checkpointsChecked++;
+        String where = "checkpoint of " + checkpoint.competitionId() + " at tree size " + checkpoint.treeSize();
+        if (!checkpoint.signedBy(trustedKeys, PROJECTIONS)) {
+            checkpointFindings.add(new Finding("checkpoint", position, null, where + " is not signed by a trusted "
+                    + PROJECTIONS + " key"));
+        } else if (!Hashes.hex(tree.rootHash()).equals(checkpoint.rootHash())) {
+            checkpointFindings.add(new Finding("checkpoint", position, null, where + " has root "
+                    + checkpoint.rootHash() + " but the ledger gives " + Hashes.hex(tree.rootHash())));
+        } else if (!views.viewsDigest(checkpoint.competitionId()).equals(checkpoint.viewsDigest())) {
+            checkpointFindings.add(new Finding("checkpoint", position, null, where + " has views digest "
+                    + checkpoint.viewsDigest() + " but the replay gives " + views.viewsDigest(checkpoint.competitionId())));
+        }
     }
 
     /** Each aggregate of a source numbers its events 0, 1, 2, … with no gap and no repeat, per competition. */
@@ -79,6 +121,13 @@ public final class Auditor {
         verdicts.add(new Verdict("seals", "source chains and signed seals", chain.findings().stream()
                 .filter(f -> f.check().startsWith("seal")).toList()));
         verdicts.add(new Verdict("sequences", "contiguous aggregate sequence numbers", List.copyOf(sequenceFindings)));
+        List<Finding> unreached = new ArrayList<>(checkpointFindings);
+        checkpoints.forEach((c, bySize) -> bySize.tailMap(trees.containsKey(c) ? trees.get(c).size() + 1 : 0, true)
+                .values().forEach(cp -> unreached.add(new Finding("checkpoint", -1, null, "checkpoint of " + c
+                        + " at tree size " + cp.treeSize() + " is beyond the ledger's " + (trees.containsKey(c)
+                        ? trees.get(c).size() : 0) + " records"))));
+        verdicts.add(new Verdict("checkpoints", "signed checkpoints agree with the replay (" + checkpointsChecked
+                + " checked)", unreached));
         for (FairnessRule rule : rules) {
             List<Finding> found = new ArrayList<>(ruleFindings.get(rule.name()));
             rule.finish(facts, found);

@@ -22,7 +22,7 @@ import java.util.Map;
 public interface LedgerSource {
     /** Receives each record with its position: the line number, or the offset in its partition. */
     interface Visitor {
-        void record(long position, String competitionId, byte[] value);
+        void record(long position, String competitionId, byte[] value) throws IOException;
     }
 
     void read(Visitor visitor);
@@ -56,6 +56,11 @@ public interface LedgerSource {
 
     /** Every partition of {@code ledger.events} from the beginning to its end at the time of reading. */
     static LedgerSource kafka(String bootstrap) {
+        return kafka(bootstrap, LedgerTopics.EVENTS);
+    }
+
+    /** Every partition of a topic from the beginning to its end at the time of reading. */
+    static LedgerSource kafka(String bootstrap, String topic) {
         return new LedgerSource() {
             @Override
             public void read(Visitor visitor) {
@@ -65,14 +70,18 @@ public interface LedgerSource {
                         ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000,
                         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                         new StringDeserializer(), new ByteArrayDeserializer())) {
-                    List<TopicPartition> partitions = consumer.partitionsFor(LedgerTopics.EVENTS, Duration.ofSeconds(30))
+                    List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30))
                             .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
                     consumer.assign(partitions);
                     consumer.seekToBeginning(partitions);
                     Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
                     while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                            visitor.record(r.offset(), r.key(), r.value());
+                            try {
+                                visitor.record(r.offset(), r.key(), r.value());
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
                         }
                     }
                 }
@@ -80,7 +89,7 @@ public interface LedgerSource {
 
             @Override
             public String describe() {
-                return LedgerTopics.EVENTS + " at " + bootstrap;
+                return topic + " at " + bootstrap;
             }
         };
     }

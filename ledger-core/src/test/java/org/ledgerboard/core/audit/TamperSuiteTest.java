@@ -13,7 +13,13 @@ import org.ledgerboard.core.event.RoundScored;
 import org.ledgerboard.core.event.SubmissionMade;
 import org.ledgerboard.core.event.TeamEliminated;
 import org.ledgerboard.core.event.TeamSelected;
+import org.ledgerboard.core.integrity.Checkpoint;
 import org.ledgerboard.core.integrity.Finding;
+import org.ledgerboard.core.integrity.Hashes;
+import org.ledgerboard.core.integrity.SigningKey;
+import org.ledgerboard.core.integrity.TrustedKeys;
+import org.ledgerboard.core.merkle.MerkleTree;
+import org.ledgerboard.core.view.ViewsFold;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -251,6 +257,74 @@ class TamperSuiteTest {
         AuditReport report = audit(new Ledger(steps), new Ledger(steps).records);
 
         assertThat(first(report, "F6").message()).contains("never revoked");
+    }
+
+    /** What projections would sign after folding the whole clean ledger, with a given root and digest. */
+    private static Checkpoint checkpoint(Ledger ledger, SigningKey projections, boolean rightRoot, boolean rightDigest) {
+        MerkleTree tree = new MerkleTree();
+        ViewsFold fold = new ViewsFold();
+        for (byte[] r : ledger.records) {
+            LedgerRecord record = EventCodec.decode(r);
+            tree.appendEntry(Hashes.fromHex(record.hash()));
+            fold.apply(record.data());
+        }
+        String root = rightRoot ? Hashes.hex(tree.rootHash()) : "00".repeat(32);
+        String digest = rightDigest ? fold.viewsDigest(C) : "11".repeat(32);
+        return new Checkpoint(C, tree.size(), root, digest, ledger.records.size() - 1, projections.keyId(),
+                projections.signBase64(Checkpoint.statement(C, tree.size(), root, digest)));
+    }
+
+    private static AuditReport auditWithCheckpoint(Ledger ledger, SigningKey projections, Checkpoint checkpoint) {
+        Auditor auditor = new Auditor(ledger.trustedKeys().plus(TrustedKeys.of(Auditor.PROJECTIONS,
+                projections.verifyingKey())));
+        auditor.expectCheckpoint(checkpoint);
+        for (int i = 0; i < ledger.records.size(); i++) {
+            auditor.accept(i, ledger.records.get(i));
+        }
+        return auditor.report();
+    }
+
+    @Test
+    void aCheckpointOfTheCleanLedgerAgreesWithTheReplay() {
+        Ledger ledger = new Ledger(FoundingCompetition.steps());
+        SigningKey projections = SigningKey.generate();
+
+        AuditReport report = auditWithCheckpoint(ledger, projections, checkpoint(ledger, projections, true, true));
+
+        assertThat(failed(report)).isEmpty();
+        assertThat(report.verdicts()).anySatisfy(v -> assertThat(v.description()).contains("1 checked"));
+    }
+
+    @Test
+    void aCheckpointRootThatDisagreesFails() {
+        Ledger ledger = new Ledger(FoundingCompetition.steps());
+        SigningKey projections = SigningKey.generate();
+
+        AuditReport report = auditWithCheckpoint(ledger, projections, checkpoint(ledger, projections, false, true));
+
+        assertThat(failed(report)).containsExactly("checkpoints");
+        assertThat(first(report, "checkpoints").message()).contains("has root");
+        assertThat(first(report, "checkpoints").position()).isEqualTo(ledger.records.size() - 1);
+    }
+
+    @Test
+    void aCheckpointViewsDigestThatDisagreesFails() {
+        Ledger ledger = new Ledger(FoundingCompetition.steps());
+        SigningKey projections = SigningKey.generate();
+
+        AuditReport report = auditWithCheckpoint(ledger, projections, checkpoint(ledger, projections, true, false));
+
+        assertThat(first(report, "checkpoints").message()).contains("views digest");
+    }
+
+    @Test
+    void aCheckpointNotSignedByProjectionsFails() {
+        Ledger ledger = new Ledger(FoundingCompetition.steps());
+        Checkpoint forged = checkpoint(ledger, SigningKey.generate(), true, true);
+
+        AuditReport report = auditWithCheckpoint(ledger, SigningKey.generate(), forged);
+
+        assertThat(first(report, "checkpoints").message()).contains("not signed");
     }
 
     private static int replace(List<Step> steps, Predicate<Object> which,

@@ -24,6 +24,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.jboss.logging.Logger;
 import org.ledgerboard.core.event.LedgerJson;
+import org.ledgerboard.core.integrity.Checkpoint;
 import org.ledgerboard.core.integrity.Hashes;
 import org.ledgerboard.core.kafka.LedgerTopics;
 import org.ledgerboard.core.merkle.MerkleTree;

@@ -10,7 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.bson.Document;
 import org.jboss.resteasy.reactive.RestPath;
-import org.ledgerboard.projections.ledger.Checkpoint;
+import org.ledgerboard.core.integrity.Checkpoint;
 import org.ledgerboard.projections.ledger.Projections;
 import org.ledgerboard.service.ServiceConfig;
 import org.ledgerboard.service.api.ProblemException;

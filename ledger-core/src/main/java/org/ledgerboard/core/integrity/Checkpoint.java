@@ -1,6 +1,5 @@
-package org.ledgerboard.projections.ledger;
+package org.ledgerboard.core.integrity;
 
-import org.ledgerboard.core.integrity.Canonical;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,6 +10,16 @@ import java.util.Map;
  */
 public record Checkpoint(String competitionId, long treeSize, String rootHash, String viewsDigest, long position,
                          String keyId, String signature) {
+
+    /** The bytes the signature covers. */
+    public byte[] statement() {
+        return statement(competitionId, treeSize, rootHash, viewsDigest);
+    }
+
+    /** True when a trusted key of {@code source} signed this checkpoint. */
+    public boolean signedBy(TrustedKeys keys, String source) {
+        return keys.find(source, keyId).map(k -> k.verifyBase64(statement(), signature)).orElse(false);
+    }
 
     public static byte[] statement(String competitionId, long treeSize, String rootHash, String viewsDigest) {
         Map<String, Object> fields = new LinkedHashMap<>();
