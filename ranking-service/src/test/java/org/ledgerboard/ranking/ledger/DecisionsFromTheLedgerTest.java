@@ -2,6 +2,7 @@ package org.ledgerboard.ranking.ledger;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.ledgerboard.core.event.CompetitionConcluded;
 import org.ledgerboard.core.event.CompetitionLaunched;
@@ -16,6 +17,7 @@ import org.ledgerboard.core.event.StandingsPublished;
 import org.ledgerboard.core.event.SubmissionMade;
 import org.ledgerboard.core.event.TeamEliminated;
 import org.ledgerboard.core.event.TeamSelected;
+import org.ledgerboard.service.ledger.LedgerSubscription;
 import org.ledgerboard.testkit.LedgerInfraResource;
 import org.ledgerboard.testkit.LedgerTopic;
 
@@ -32,11 +34,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-/** Records produced to ledger.events, as the other services would, give exactly the expected decisions, once. */
+/**
+ * Records produced to ledger.events, as the other services would, give exactly the expected decisions, once: also
+ * after the consumer restarts and the same RoundClosed is delivered again.
+ */
 @QuarkusTest
 @QuarkusTestResource(LedgerInfraResource.class)
 class DecisionsFromTheLedgerTest {
     private static final Instant T = Instant.parse("2026-06-30T00:00:00Z");
+
+    @Inject
+    LedgerSubscription subscription;
 
     private final LedgerTopic ledger = LedgerTopic.shared();
     private final List<LedgerRecord> published = new ArrayList<>();
@@ -55,7 +63,7 @@ class DecisionsFromTheLedgerTest {
     }
 
     @Test
-    void aClosedRoundIsRankedAndItsLowestTeamEliminatedExactlyOnce() {
+    void aClosedRoundIsRankedAndItsLowestTeamEliminatedExactlyOnce() throws InterruptedException {
         String c = "rank-" + UUID.randomUUID().toString().substring(0, 8);
         publish("/team-service", new CompetitionLaunched(c, "cup", "org", Map.of("KRW", BigDecimal.TEN), 1));
         for (String team : List.of("naver-cloud", "upstage", "nc-ai")) {
@@ -79,6 +87,7 @@ class DecisionsFromTheLedgerTest {
         given().get("/competitions/" + c + "/rounds/r1/standings").then().statusCode(200)
                 .body("teams[2].status", equalTo("ELIMINATED")).body("teams[2].submitted", equalTo(false));
 
+        subscription.restart(); // the consumer restarts, resuming from the group's committed offsets
         ledger.publish(published.get(published.size() - 1)); // the same RoundClosed delivered again
         publish("/evaluation-service", new RoundOpened(c, "r2", 2, T.plusSeconds(86_400), List.of(
                 new Criterion("benchmark", BigDecimal.ONE, new BigDecimal("100"))), 2, 1, List.of("teamId")));

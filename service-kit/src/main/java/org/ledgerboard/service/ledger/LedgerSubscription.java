@@ -36,40 +36,57 @@ public class LedgerSubscription {
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final List<LedgerReaction> reactions;
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final Map<String, Object> consumerConfig;
+    private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
     private volatile boolean running;
 
     LedgerSubscription(Instance<LedgerReaction> reactions, ServiceConfig config,
                        @ConfigProperty(name = "quarkus.application.name") String group) {
         this.reactions = reactions.stream().toList();
-        this.consumer = this.reactions.isEmpty() ? null : new KafkaConsumer<>(Map.of(
+        this.consumerConfig = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     }
 
     void start(@Observes StartupEvent startup) {
-        if (consumer == null) {
+        start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        stop();
+    }
+
+    /** Closes the consumer and opens a new one, which resumes from the group's committed offsets. */
+    public synchronized void restart() throws InterruptedException {
+        stop();
+        start();
+    }
+
+    private synchronized void start() {
+        if (reactions.isEmpty()) {
             return;
         }
+        consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
         running = true;
         consumer.subscribe(List.of(LedgerTopics.EVENTS));
         thread = new Thread(this::run, "ledger-subscription");
         thread.start();
     }
 
-    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+    private synchronized void stop() throws InterruptedException {
         if (thread != null) {
             running = false;
             consumer.wakeup();
             thread.join(Duration.ofSeconds(10).toMillis());
+            thread = null;
         }
     }
 
     private void run() {
+        KafkaConsumer<String, byte[]> consumer = this.consumer;
         try {
             while (running) {
                 for (ConsumerRecord<String, byte[]> message : consumer.poll(Duration.ofMillis(500))) {
