@@ -6,6 +6,8 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * A real Kafka broker (KRaft, combined broker and controller, in this JVM, via Kafka's own test kit) and
@@ -23,7 +25,11 @@ final class EmbeddedInfra implements AutoCloseable {
     }
 
     static EmbeddedInfra start() throws Exception {
+        // Our own data directory: with the default one, Kafka registers a shutdown hook that deletes it while
+        // the broker is still writing its checkpoints at JVM exit, and the broker halts the JVM with an error.
+        Path dataDirectory = Files.createTempDirectory("ledgerboard-kafka-");
         KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setBaseDirectory(dataDirectory)
                 .setCombined(true)
                 .setNumBrokerNodes(1)
                 .setNumControllerNodes(1)
