@@ -1,5 +1,6 @@
 package org.ledgerboard.projections.ledger;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.InvalidRecordException;
 import org.ledgerboard.core.event.LedgerRecord;
@@ -29,14 +30,16 @@ public final class CompetitionProjection {
 
     synchronized Outcome accept(long offset, byte[] value) {
         position = offset;
+        JsonNode json;
         LedgerRecord record;
         try {
-            record = EventCodec.decode(value);
+            json = EventCodec.parse(value);
+            record = EventCodec.decode(json);
         } catch (InvalidRecordException e) {
             problem = e.getMessage();
             return Outcome.QUARANTINED;
         }
-        if (!EventCodec.hashOf(EventCodec.parse(value)).equals(record.hash())) {
+        if (!EventCodec.hashOf(json).equals(record.hash())) {
             problem = "hash does not match the content";
             return Outcome.QUARANTINED;
         }
