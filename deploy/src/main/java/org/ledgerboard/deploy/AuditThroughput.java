@@ -116,7 +116,7 @@ public final class AuditThroughput {
                             ? new CompetitionLaunched(competition, "bench", "bench", Map.of("GPU_HOURS", new BigDecimal("1000000000")), 1)
                             : i <= 50 ? new TeamSelected(competition, "t" + i, "team " + i, "lead " + i, List.of("lab " + i))
                             : (i - 51) % 2 == 0 ? new FundingGranted(competition, "g" + i, "t" + (1 + i % 50), "GPU_HOURS", new BigDecimal("100"), 1)
-                            : new FundingDisbursed(competition, "g" + (i - 1), new BigDecimal("40"));
+                            : new FundingDisbursed(competition, "g" + (i - 1), "d" + i, new BigDecimal("40"));
                     LedgerRecord record = EventCodec.stamp(new LedgerRecord(competition + "-" + i, "/team-service",
                             null, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i), competition, sequence++, event, null));
                     sealer.append(record);

@@ -44,8 +44,11 @@ public interface ServiceConfig {
     }
 
     interface Idempotency {
-        /** After this long, a request that never finished (its service died) no longer holds its key. */
-        @WithDefault("30s")
+        /**
+         * After this long, a request that never finished (its service died) no longer holds its key. Taking it
+         * over is safe: the command is recognised by what it recorded and never acts twice.
+         */
+        @WithDefault("5s")
         Duration pendingTimeout();
     }
 

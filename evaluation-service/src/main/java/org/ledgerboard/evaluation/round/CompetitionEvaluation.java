@@ -1,6 +1,7 @@
 package org.ledgerboard.evaluation.round;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -17,6 +18,7 @@ import org.ledgerboard.evaluation.evaluator.AssignEvaluator;
 import org.ledgerboard.evaluation.scoring.RecordEvaluation;
 import org.ledgerboard.evaluation.submission.MakeSubmission;
 import org.ledgerboard.service.api.ProblemException;
+import org.ledgerboard.service.axon.OncePerRequest;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +31,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The evaluation of one competition: its rounds, evaluators, submissions, evaluations and round scores. One
  * aggregate per competition, because round rules span rounds (numbers increase, one open at a time).
  */
-public class CompetitionEvaluation {
+public class CompetitionEvaluation extends OncePerRequest {
     @AggregateIdentifier
     private String evaluationId;
     private String competitionId;
@@ -157,7 +159,8 @@ public class CompetitionEvaluation {
     }
 
     @EventSourcingHandler
-    void on(LedgerEvent event) {
+    void on(LedgerEvent event, DomainEventMessage<?> message) {
+        remember(message);
         if (evaluationId == null) {
             competitionId = event.competitionId();
             evaluationId = idOf(competitionId);

@@ -39,7 +39,7 @@ public class RoundResource {
         if (!teams.knowsCompetition(competitionId)) {
             throw ProblemException.notFound("team-service knows no competition " + competitionId);
         }
-        String roundId = Input.idOrNew(request.roundId(), "roundId");
+        String roundId = receipts.idOrDerived(request.roundId(), "roundId");
         Receipt receipt = receipts.issue(roundId, new OpenRound(competitionId, roundId, request.number(),
                 request.deadline(), request.declaredCriteria(), request.decimals(), request.eliminate(),
                 request.tieBreak()));

@@ -43,7 +43,7 @@ public class SubmissionResource {
             throw ProblemException.ruleBroken("team-must-be-active", "team " + request.teamId() + " is " + status
                     + " and cannot submit");
         }
-        String submissionId = Input.idOrNew(request.submissionId(), "submissionId");
+        String submissionId = receipts.idOrDerived(request.submissionId(), "submissionId");
         Receipt receipt = receipts.issue(submissionId, new MakeSubmission(competitionId, roundId, submissionId,
                 request.teamId(), request.artifactDigest(), request.modelCardUri(), receivedAt));
         return Response.created(URI.create("/competitions/" + competitionId + "/rounds/" + roundId

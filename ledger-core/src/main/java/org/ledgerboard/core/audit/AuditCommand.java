@@ -69,7 +69,7 @@ public final class AuditCommand {
     }
 
     @Command(name = "audit", mixinStandardHelpOptions = true,
-            description = "Verifies integrity, seals, sequences and the fairness rules F1-F7, prints a verdict per "
+            description = "Verifies integrity, seals, sequences, unique ids and the fairness rules F1-F7, prints a verdict per "
                     + "check and the recomputed views; exits 0 only when everything holds.")
     static final class Audit implements Callable<Integer> {
         @CommandLine.ArgGroup(multiplicity = "1")

@@ -10,6 +10,7 @@ import org.ledgerboard.core.fairness.EligibleSubmissions;
 import org.ledgerboard.core.fairness.FairnessRule;
 import org.ledgerboard.core.fairness.FundingRules;
 import org.ledgerboard.core.fairness.RulesDeclaredFirst;
+import org.ledgerboard.core.fairness.UniqueIds;
 import org.ledgerboard.core.fairness.ScoredIffSubmitted;
 import org.ledgerboard.core.integrity.ChainReport;
 import org.ledgerboard.core.integrity.ChainVerifier;
@@ -40,7 +41,7 @@ public final class Auditor {
     private final ChainVerifier chains;
     private final List<FairnessRule> rules = List.of(new RulesDeclaredFirst(), new EligibleSubmissions(),
             new EligibleEvaluations(), new DeclaredFormula(), new DeclaredElimination(), new FundingRules(),
-            new ScoredIffSubmitted());
+            new ScoredIffSubmitted(), new UniqueIds());
     private final Map<String, List<Finding>> ruleFindings = new LinkedHashMap<>();
     private final List<Finding> sequenceFindings = new ArrayList<>();
     private final Map<String, Long> nextSequence = new TreeMap<>();
@@ -145,5 +146,6 @@ public final class Auditor {
             "F4", "round scores follow the declared formula",
             "F5", "standings and eliminations follow the declared rule",
             "F6", "funding within budget, to active teams, revoked on elimination",
-            "F7", "scored exactly the teams that submitted");
+            "F7", "scored exactly the teams that submitted",
+            "ids", "every team, grant, disbursement, submission, evaluation and round recorded once");
 }

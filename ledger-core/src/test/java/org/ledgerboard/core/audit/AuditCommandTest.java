@@ -69,7 +69,7 @@ class AuditCommandTest {
 
         String out = run(0, "audit", "--json", "--file", file.toString(), "--keys", dir.resolve("keys.json").toString());
 
-        assertThat(org.ledgerboard.core.event.LedgerJson.mapper().readTree(out).get("verdicts").size()).isEqualTo(11);
+        assertThat(org.ledgerboard.core.event.LedgerJson.mapper().readTree(out).get("verdicts").size()).isEqualTo(12);
     }
 
     @Test

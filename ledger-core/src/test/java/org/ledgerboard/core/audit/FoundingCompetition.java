@@ -84,7 +84,7 @@ final class FoundingCompetition {
         TEAMS.keySet().forEach(id -> steps.add(new Step(TEAM, C,
                 new FundingGranted(C, "g-" + id, id, "GPU_HOURS", new BigDecimal("40000"), 1))));
         TEAMS.keySet().forEach(id -> steps.add(new Step(TEAM, C,
-                new FundingDisbursed(C, "g-" + id, new BigDecimal("10000")))));
+                new FundingDisbursed(C, "g-" + id, "d-" + id, new BigDecimal("10000")))));
         RoundOpened round = round1();
         steps.add(new Step(EVAL, evaluation, round));
         steps.add(new Step(EVAL, evaluation, new EvaluatorAssigned(C, "r1", "eval-bench", "TTA", List.of("benchmark"))));

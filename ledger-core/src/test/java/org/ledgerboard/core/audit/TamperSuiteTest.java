@@ -126,7 +126,7 @@ class TamperSuiteTest {
         int at = indexOf(records, r -> r.data() instanceof FundingDisbursed);
         LedgerRecord forged = EventCodec.stamp(new LedgerRecord("forged-1", TEAM, null,
                 java.time.Instant.parse("2025-12-30T10:00:00Z"), C, 99,
-                new FundingDisbursed(C, "g-upstage", new BigDecimal("5000")), null));
+                new FundingDisbursed(C, "g-upstage", "d-extra", new BigDecimal("5000")), null));
         records.add(at, EventCodec.encode(forged));
 
         AuditReport report = audit(ledger, records);
@@ -315,6 +315,62 @@ class TamperSuiteTest {
         AuditReport report = auditWithCheckpoint(ledger, projections, checkpoint(ledger, projections, true, false));
 
         assertThat(first(report, "checkpoints").message()).contains("views digest");
+    }
+
+    @Test
+    void aTeamSelectedTwiceFailsTheIdCheckAtTheSecondSelection() {
+        List<Step> steps = FoundingCompetition.steps();
+        steps.add(new Step(TEAM, C, new TeamSelected(C, "upstage", "업스테이지", "업스테이지", List.of("업스테이지"))));
+        Ledger ledger = new Ledger(steps);
+
+        AuditReport report = audit(ledger, ledger.records);
+
+        assertThat(first(report, "ids").message()).isEqualTo("team upstage is recorded a second time");
+        assertThat(first(report, "ids").position()).isEqualTo(indexOfLast(ledger.records, TeamSelected.class));
+    }
+
+    @Test
+    void aDisbursementPaidTwiceFailsTheIdCheck() {
+        List<Step> steps = FoundingCompetition.steps();
+        steps.add(new Step(TEAM, C, new FundingDisbursed(C, "g-upstage", "d-upstage", new BigDecimal("10000"))));
+        Ledger ledger = new Ledger(steps);
+
+        AuditReport report = audit(ledger, ledger.records);
+
+        assertThat(first(report, "ids").message()).isEqualTo("disbursement d-upstage is recorded a second time");
+    }
+
+    @Test
+    void aGrantRecordedTwiceFailsTheIdCheck() {
+        List<Step> steps = FoundingCompetition.steps();
+        steps.add(new Step(TEAM, C, new FundingGranted(C, "g-upstage", "upstage", "GPU_HOURS", BigDecimal.ONE, 1)));
+        Ledger ledger = new Ledger(steps);
+
+        AuditReport report = audit(ledger, ledger.records);
+
+        assertThat(first(report, "ids").message()).isEqualTo("grant g-upstage is recorded a second time");
+    }
+
+    @Test
+    void anEvaluationRecordedTwiceFailsTheIdCheck() {
+        List<Step> steps = FoundingCompetition.steps();
+        int at = replace(steps, e -> e instanceof EvaluationRecorded, e -> e) + 1;
+        steps.add(at, steps.get(at - 1));
+        Ledger ledger = new Ledger(steps);
+
+        AuditReport report = audit(ledger, ledger.records);
+
+        assertThat(first(report, "ids").message()).startsWith("evaluation of submission ")
+                .endsWith(" is recorded a second time");
+    }
+
+    private static int indexOfLast(List<byte[]> records, Class<?> type) {
+        for (int i = records.size() - 1; i >= 0; i--) {
+            if (type.isInstance(EventCodec.decode(records.get(i)).data())) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no " + type.getSimpleName());
     }
 
     @Test

@@ -20,7 +20,7 @@ public final class SampleEvents {
                 new TeamWithdrew(COMPETITION, "nc-ai", "사업 재편"),
                 new TeamSupportEnded(COMPETITION, "nc-ai", "evt-elim-1"),
                 new FundingGranted(COMPETITION, "g-1", "upstage", "GPU_HOURS", new BigDecimal("1024.00"), 1),
-                new FundingDisbursed(COMPETITION, "g-1", new BigDecimal("512")),
+                new FundingDisbursed(COMPETITION, "g-1", "d-1", new BigDecimal("512")),
                 new FundingRevoked(COMPETITION, "g-1", new BigDecimal("512.00"), "evt-elim-1"),
                 new RoundOpened(COMPETITION, "r1", 1, Instant.parse("2025-12-30T00:00:00Z"),
                         List.of(new Criterion("benchmark", new BigDecimal("0.40"), new BigDecimal("100")),

@@ -16,7 +16,9 @@ import java.util.Arrays;
 /**
  * Answers a retried command with its first answer. The first request with a key claims it; its answer (success or
  * refusal) is stored; a retry with the same key and the same input gets that answer back; the same key with other
- * input, or while the first is still running, is a 409. A 5xx is not stored, so the client may retry it.
+ * input, or while the first is still running, is a 409. A 5xx is not stored, so the client may retry it: the
+ * retry runs the request again, and the aggregate recognises a command it already recorded
+ * ({@link org.ledgerboard.service.axon.OncePerRequest}) and answers with that event's receipt.
  */
 @Idempotent
 @Interceptor
@@ -36,7 +38,15 @@ public class IdempotencyInterceptor {
     }
 
     @AroundInvoke
-    Object answerOnce(InvocationContext invocation) throws Exception {
+    Object answerOnce(InvocationContext invocation) {
+        try {
+            return answerOnceWithKey(invocation);
+        } catch (Exception e) { // the idempotency store itself failed, e.g. cannot be reached
+            return ProblemResponses.of(e);
+        }
+    }
+
+    private Object answerOnceWithKey(InvocationContext invocation) throws Exception {
         HttpServerRequest request = current.getCurrent().request();
         String key = request.getHeader(HEADER);
         if (key == null) {

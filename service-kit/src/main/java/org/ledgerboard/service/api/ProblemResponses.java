@@ -2,11 +2,14 @@ package org.ledgerboard.service.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.jboss.logging.Logger;
 
 import java.util.stream.Collectors;
 
@@ -14,6 +17,7 @@ import java.util.stream.Collectors;
 public final class ProblemResponses {
     /** A dependency that did not answer usually does again within seconds (restart, circuit half-open). */
     private static final int RETRY_AFTER_SECONDS = 5;
+    private static final Logger LOG = Logger.getLogger(ProblemResponses.class);
     private ProblemResponses() {
     }
 
@@ -57,12 +61,27 @@ public final class ProblemResponses {
             return ProblemException.ruleBroken("concurrent-change",
                     "another change was recorded at the same time; retry the request").problem();
         }
+        if (storeUnreachable(failure)) {
+            return ProblemException.unavailable("the service's store cannot be reached; nothing was recorded, "
+                    + "retry with the same Idempotency-Key").problem();
+        }
         if (failure instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
             return new Problem("about:blank", Response.Status.fromStatusCode(status) == null ? "Error"
                     : Response.Status.fromStatusCode(status).getReasonPhrase(), status, web.getMessage(), null, null);
         }
+        LOG.error("unexpected failure", failure);
         return new Problem("about:blank", "Internal Server Error", 500, "unexpected failure", null, null);
+    }
+
+    /** A store that does not answer within the driver's timeouts, anywhere in the failure's causes. */
+    private static boolean storeUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MongoTimeoutException || cause instanceof MongoSocketException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String firstLine(String message) {

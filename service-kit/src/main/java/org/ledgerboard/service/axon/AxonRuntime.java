@@ -24,15 +24,22 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.ledgerboard.core.event.LedgerJson;
+
+import java.time.Duration;
+import java.util.List;
 
 /**
  * Axon Framework 4 without Axon Server: events stored with Axon's MongoDB storage engine, tokens in MongoDB,
- * Jackson for every serializer (XStream cannot read records). Started on Quarkus start-up, stopped first on
+ * Jackson for every serializer (XStream cannot read records). The client request a command serves is copied
+ * into the events it records ({@link OncePerRequest}). Started on Quarkus start-up, stopped first on
  * shutdown so that nothing is published after the ledger writer has sealed and closed.
  */
 @ApplicationScoped
 public class AxonRuntime {
+    private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(3);
     private final Configuration configuration;
 
     AxonRuntime(MongoClient mongo, @ConfigProperty(name = "ledgerboard.mongo.database") String database,
@@ -48,9 +55,14 @@ public class AxonRuntime {
                         .eventSerializer(serializer)
                         .snapshotSerializer(serializer)
                         .build())
+                .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
+                        new SimpleCorrelationDataProvider(OncePerRequest.REQUEST)))
                 .registerComponent(TokenStore.class, c -> MongoTokenStore.builder()
                         .mongoTemplate(template)
                         .serializer(serializer)
+                        // The owner refreshes its claim every second while idle; a killed owner's claim then
+                        // blocks its successor for seconds, not the default ten.
+                        .claimTimeout(CLAIM_TIMEOUT)
                         .build());
         modules.forEach(module -> module.configure(configurer));
         this.configuration = configurer.buildConfiguration();

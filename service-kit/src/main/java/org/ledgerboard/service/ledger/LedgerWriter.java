@@ -47,8 +47,11 @@ public class LedgerWriter {
     private final KafkaProducer<String, byte[]> producer;
     private final ScheduledExecutorService sealTimer = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "ledger-seal-timer"));
-    private final Map<String, Long> publishedUpTo = new HashMap<>(); // aggregate -> highest sequence on the ledger
-    private SealBook book; // null: to be rebuilt from the topic before the next write
+    // aggregate -> highest sequence on the ledger; its own monitor, so a command waiting for its event is never
+    // stuck behind a send that waits for an absent broker
+    private final Map<String, Long> publishedUpTo = new HashMap<>();
+    private volatile boolean stopping;
+    private volatile SealBook book; // null: to be rebuilt from the topic before the next write
 
     LedgerWriter(ServiceConfig config) {
         this.config = config;
@@ -57,6 +60,11 @@ public class LedgerWriter {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers(),
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
+                // A send to an absent broker fails within seconds and is tried again (publish), instead of
+                // holding the writer for the default two minutes.
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000,
                 ProducerConfig.CLIENT_ID_CONFIG, "ledger-writer" + config.source().replace('/', '-')),
                 new StringSerializer(), new ByteArraySerializer());
     }
@@ -73,6 +81,7 @@ public class LedgerWriter {
 
     /** After Axon has stopped (priority 1): nothing more will be published, so seal it all and close. */
     void stop(@Observes @Priority(10) ShutdownEvent shutdown) {
+        stopping = true;
         sealTimer.shutdownNow();
         try {
             sealWhatIsNew();
@@ -89,13 +98,34 @@ public class LedgerWriter {
         return config.source();
     }
 
-    /** Publishes one of this service's records; returns when the broker has it. Re-publishing is harmless. */
-    public synchronized void publish(LedgerRecord record) {
+    /**
+     * Publishes one of this service's records; returns when the broker has it. While the broker cannot be reached
+     * it keeps trying (the outbox must not skip a record, and a processor in error mode would back off for up to a
+     * minute after the broker is back). Re-publishing is harmless: copies are byte-identical and skipped.
+     */
+    public void publish(LedgerRecord record) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                publishOnce(record);
+                return;
+            } catch (IllegalStateException e) {
+                if (stopping || Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                LOG.warnf("publishing %s failed (attempt %d), trying again: %s", record.id(), attempt, e.getMessage());
+                pauseBeforeRetry();
+            }
+        }
+    }
+
+    private synchronized void publishOnce(LedgerRecord record) {
         SealBook seals = book();
         send(record);
         seals.chained(record);
-        publishedUpTo.merge(record.aggregateId(), record.sequence(), Math::max);
-        notifyAll();
+        synchronized (publishedUpTo) {
+            publishedUpTo.merge(record.aggregateId(), record.sequence(), Math::max);
+            publishedUpTo.notifyAll();
+        }
         if (seals.unsealed(record.competitionId()) >= config.seal().maxEvents()) {
             seal(seals, record.competitionId());
         }
@@ -105,17 +135,31 @@ public class LedgerWriter {
      * Waits until the aggregate's event {@code sequence} is on the ledger. Commands answer only then, so whatever
      * a client does because of the answer lands after it in the partition: the log keeps causal order.
      */
-    public synchronized boolean awaitPublished(String aggregateId, long sequence, Duration timeout)
-            throws InterruptedException {
+    public boolean awaitPublished(String aggregateId, long sequence, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (publishedUpTo.getOrDefault(aggregateId, -1L) < sequence) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
+        synchronized (publishedUpTo) {
+            while (publishedUpTo.getOrDefault(aggregateId, -1L) < sequence) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(publishedUpTo, left);
             }
-            TimeUnit.NANOSECONDS.timedWait(this, left);
+            return true;
         }
-        return true;
+    }
+
+    /** True once the source chains are rebuilt from the ledger: the writer can publish. */
+    public boolean ready() {
+        return book != null;
+    }
+
+    private static void pauseBeforeRetry() {
+        try {
+            Thread.sleep(500); // the broker is away: try again soon, without spinning
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Seals every competition with events no seal covers yet. */
@@ -156,7 +200,12 @@ public class LedgerWriter {
 
     private SealBook book() {
         if (book == null) {
-            book = SealBook.recover(config.kafka().bootstrapServers(), config.source(), key);
+            SealBook recovered = SealBook.recover(config.kafka().bootstrapServers(), config.source(), key);
+            synchronized (publishedUpTo) { // events an earlier process published count as published
+                recovered.published().forEach((aggregate, sequence) -> publishedUpTo.merge(aggregate, sequence, Math::max));
+                publishedUpTo.notifyAll();
+            }
+            book = recovered;
         }
         return book;
     }

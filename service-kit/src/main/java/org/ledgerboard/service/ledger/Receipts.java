@@ -1,40 +1,55 @@
 package org.ledgerboard.service.ledger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.jboss.logging.Logger;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.ledgerboard.core.event.LedgerRecord;
 import org.ledgerboard.service.ServiceConfig;
+import org.ledgerboard.service.api.ClientRequests;
+import org.ledgerboard.service.api.ProblemException;
 import org.ledgerboard.service.axon.AxonModule;
+import org.ledgerboard.service.axon.OncePerRequest;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
  * Sends a command and issues the receipt of the event it recorded, once that event is on the ledger. The event is
  * caught as the command's unit of work dispatches it (same thread) and turned into its ledger record by the
- * function the publisher uses, so the receipt's hash is the one the ledger carries.
+ * function the publisher uses, so the receipt's hash is the one the ledger carries. A repeated request records
+ * nothing and gets the receipt of what its first delivery recorded ({@link OncePerRequest}). A receipt is never
+ * given for an event the ledger does not hold: if it is not there within {@link #LEDGER_WAIT}, the answer is 503
+ * and the event is published as soon as the broker is back, for the retry to get its receipt.
  */
 @ApplicationScoped
 public class Receipts {
     private static final ThreadLocal<List<DomainEventMessage<?>>> RECORDED = new ThreadLocal<>();
-
-    private static final Logger LOG = Logger.getLogger(Receipts.class);
-    private static final Duration LEDGER_WAIT = Duration.ofSeconds(30);
+    private static final CommandTargetResolver TARGETS = AnnotationCommandTargetResolver.builder().build();
+    static final Duration LEDGER_WAIT = Duration.ofSeconds(4);
 
     private final CommandGateway commands;
+    private final EventStore events;
     private final ServiceConfig config;
     private final LedgerWriter ledger;
+    private final ClientRequests requests;
 
-    Receipts(CommandGateway commands, ServiceConfig config, LedgerWriter ledger) {
+    Receipts(CommandGateway commands, EventStore events, ServiceConfig config, LedgerWriter ledger,
+             ClientRequests requests) {
         this.commands = commands;
+        this.events = events;
         this.config = config;
         this.ledger = ledger;
+        this.requests = requests;
     }
 
     /** Registers the interceptor that shows {@link #issue} the events its command recorded. */
@@ -57,27 +72,48 @@ public class Receipts {
         return (index, message) -> message;
     }
 
+    /** The id a command creates: the client's, or one derived from the request, so that a retry names it again. */
+    public String idOrDerived(String value, String field) {
+        return requests.idOrDerived(value, field);
+    }
+
     /** Sends the command and waits; the receipt is of its last event (e.g. RoundClosed after the RoundScored). */
     public Receipt issue(String id, Object command) {
+        String request = requests.currentId();
+        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(request == null ? Map.of() : Map.of(OncePerRequest.REQUEST, request));
         List<DomainEventMessage<?>> recorded = new ArrayList<>();
         RECORDED.set(recorded);
+        Object result;
         try {
-            commands.sendAndWait(command);
+            result = commands.sendAndWait(message);
         } finally {
             RECORDED.remove();
         }
-        if (recorded.isEmpty()) {
-            throw new IllegalStateException(command.getClass().getSimpleName() + " recorded no event");
-        }
-        DomainEventMessage<?> last = recorded.get(recorded.size() - 1);
+        DomainEventMessage<?> last = recorded.isEmpty() ? recordedBefore(message, result)
+                : recorded.get(recorded.size() - 1);
         LedgerRecord record = StoredEvents.toRecord(config.source(), last);
-        try {
-            if (!ledger.awaitPublished(last.getAggregateIdentifier(), last.getSequenceNumber(), LEDGER_WAIT)) {
-                LOG.warnf("event %s is stored but not yet on the ledger after %s", record.id(), LEDGER_WAIT);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!onTheLedger(last)) {
+            throw ProblemException.unavailable("event " + record.id() + " is recorded but the ledger does not hold it "
+                    + "yet (its broker cannot be reached); retry with the same Idempotency-Key for its receipt");
         }
         return new Receipt(id, record.id(), record.hash());
+    }
+
+    private DomainEventMessage<?> recordedBefore(CommandMessage<?> command, Object result) {
+        if (!(result instanceof OncePerRequest.Recorded earlier)) {
+            throw new IllegalStateException(command.getPayloadType().getSimpleName() + " recorded no event");
+        }
+        String aggregateId = TARGETS.resolveTarget(command).getIdentifier();
+        return events.readEvents(aggregateId, earlier.sequence()).next();
+    }
+
+    private boolean onTheLedger(DomainEventMessage<?> event) {
+        try {
+            return ledger.awaitPublished(event.getAggregateIdentifier(), event.getSequenceNumber(), LEDGER_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

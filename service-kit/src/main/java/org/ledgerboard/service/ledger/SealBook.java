@@ -24,6 +24,7 @@ final class SealBook {
     private final Map<String, Long> chained = new HashMap<>();
     private final Map<String, Long> covered = new HashMap<>();
     private final Map<String, Long> seals = new HashMap<>();
+    private final Map<String, Long> published = new HashMap<>();
 
     private SealBook(Sealer sealer) {
         this.sealer = sealer;
@@ -56,6 +57,11 @@ final class SealBook {
         return seals.getOrDefault(competitionId, 0L);
     }
 
+    /** Per aggregate, the highest sequence of this source's events on the ledger when the book was rebuilt. */
+    Map<String, Long> published() {
+        return published;
+    }
+
     List<String> competitionsWithNews() {
         return chained.keySet().stream().filter(c -> unsealed(c) > 0).sorted().toList();
     }
@@ -86,6 +92,7 @@ final class SealBook {
             sealed(seal);
         } else {
             chained(record);
+            published.merge(record.aggregateId(), record.sequence(), Math::max);
         }
     }
 }

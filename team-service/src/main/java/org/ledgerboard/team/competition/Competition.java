@@ -1,9 +1,12 @@
 package org.ledgerboard.team.competition;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.ledgerboard.core.event.CompetitionLaunched;
 import org.ledgerboard.core.event.FundingDisbursed;
 import org.ledgerboard.core.event.FundingGranted;
@@ -13,6 +16,7 @@ import org.ledgerboard.core.event.TeamSelected;
 import org.ledgerboard.core.event.TeamSupportEnded;
 import org.ledgerboard.core.event.TeamWithdrew;
 import org.ledgerboard.service.api.ProblemException;
+import org.ledgerboard.service.axon.OncePerRequest;
 import org.ledgerboard.team.funding.DisburseFunding;
 import org.ledgerboard.team.funding.GrantFunding;
 import org.ledgerboard.team.ledger.EndSupport;
@@ -22,7 +26,7 @@ import java.time.Instant;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A competition with its budget, its teams and their funding: the consistency boundary of team-service. */
-public class Competition {
+public class Competition extends OncePerRequest {
     @AggregateIdentifier
     private String competitionId;
     private final CompetitionState state = new CompetitionState();
@@ -32,7 +36,11 @@ public class Competition {
     }
 
     @CommandHandler
-    public Competition(LaunchCompetition command) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(LaunchCompetition command) {
+        if (state.exists()) {
+            throw ProblemException.ruleBroken("unique-id", "competition " + command.competitionId() + " already exists");
+        }
         if (command.finalists() < 1 || command.finalists() > 2) {
             throw ProblemException.ruleBroken("finalists-one-or-two",
                     "a competition ends with 1 or 2 finalists, not " + command.finalists());
@@ -88,11 +96,15 @@ public class Competition {
             throw ProblemException.notFound("no grant " + command.grantId() + " in competition " + competitionId);
         }
         requireActive(grant.granted().teamId());
+        if (state.disbursements.contains(command.disbursementId())) {
+            throw ProblemException.ruleBroken("disbursement-id-unique", "disbursement " + command.disbursementId()
+                    + " was already made");
+        }
         if (command.amount().compareTo(grant.remaining()) > 0) {
             throw ProblemException.ruleBroken("disbursement-within-grant", "disbursing " + command.amount()
                     + " exceeds the " + grant.remaining() + " left on grant " + command.grantId());
         }
-        apply(new FundingDisbursed(competitionId, command.grantId(), command.amount()));
+        apply(new FundingDisbursed(competitionId, command.grantId(), command.disbursementId(), command.amount()));
     }
 
     /** Exactly once per team: a second delivery of the same or another elimination record changes nothing. */
@@ -111,7 +123,8 @@ public class Competition {
     }
 
     @EventSourcingHandler
-    void on(LedgerEvent event, @Timestamp Instant at) {
+    void on(LedgerEvent event, @Timestamp Instant at, DomainEventMessage<?> message) {
+        remember(message);
         if (event instanceof CompetitionLaunched launched) {
             competitionId = launched.competitionId();
         }

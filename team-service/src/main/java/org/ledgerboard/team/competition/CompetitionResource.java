@@ -35,7 +35,7 @@ public class CompetitionResource {
     @Idempotent
     public Response launch(LaunchRequest request) {
         Input.required(request, "body");
-        String id = Input.idOrNew(request.competitionId(), "competitionId");
+        String id = receipts.idOrDerived(request.competitionId(), "competitionId");
         Receipt receipt = receipts.issue(id, new LaunchCompetition(id, request.name(), request.organiser(),
                 request.budgetAmounts(), request.finalists()));
         return Response.created(URI.create("/competitions/" + id)).entity(receipt).build();

@@ -12,7 +12,9 @@ import org.ledgerboard.core.event.TeamWithdrew;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A competition as its events make it: the aggregate decides against it, and the read side folds the same
@@ -37,6 +39,7 @@ public final class CompetitionState {
     Instant launchedAt;
     final Map<String, Team> teams = new LinkedHashMap<>();
     final Map<String, Grant> grants = new LinkedHashMap<>();
+    final Set<String> disbursements = new HashSet<>();
 
     public void apply(LedgerEvent event, Instant at) {
         if (event instanceof CompetitionLaunched e) {
@@ -51,6 +54,7 @@ public final class CompetitionState {
         } else if (event instanceof FundingGranted e) {
             grants.put(e.grantId(), new Grant(e, BigDecimal.ZERO, BigDecimal.ZERO));
         } else if (event instanceof FundingDisbursed e) {
+            disbursements.add(e.disbursementId());
             grants.computeIfPresent(e.grantId(), (id, g) -> new Grant(g.granted(), g.disbursed().add(e.amount()), g.revoked()));
         } else if (event instanceof FundingRevoked e) {
             grants.computeIfPresent(e.grantId(), (id, g) -> new Grant(g.granted(), g.disbursed(), g.revoked().add(e.amount())));

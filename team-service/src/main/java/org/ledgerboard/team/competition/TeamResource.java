@@ -32,7 +32,7 @@ public class TeamResource {
     @Idempotent
     public Response select(@RestPath String competitionId, SelectTeamRequest request) {
         Input.required(request, "body");
-        String teamId = Input.idOrNew(request.teamId(), "teamId");
+        String teamId = receipts.idOrDerived(request.teamId(), "teamId");
         Receipt receipt = receipts.issue(teamId, new SelectTeam(competitionId, teamId, request.name(),
                 request.leadOrganisation(), request.consortium()));
         return Response.created(URI.create("/competitions/" + competitionId + "/teams/" + teamId))

@@ -4,5 +4,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.math.BigDecimal;
 
-public record DisburseFunding(@TargetAggregateIdentifier String competitionId, String grantId, BigDecimal amount) {
+public record DisburseFunding(@TargetAggregateIdentifier String competitionId, String grantId, String disbursementId,
+                              BigDecimal amount) {
 }

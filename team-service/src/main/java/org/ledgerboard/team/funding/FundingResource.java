@@ -34,7 +34,7 @@ public class FundingResource {
     @Idempotent
     public Response grant(@RestPath String competitionId, GrantRequest request) {
         Input.required(request, "body");
-        String grantId = Input.idOrNew(request.grantId(), "grantId");
+        String grantId = receipts.idOrDerived(request.grantId(), "grantId");
         Receipt receipt = receipts.issue(grantId, new GrantFunding(competitionId, grantId, request.teamId(),
                 request.resource(), new BigDecimal(request.amount()), request.round()));
         return Response.created(URI.create("/competitions/" + competitionId + "/grants/" + grantId))
@@ -52,7 +52,8 @@ public class FundingResource {
     @Idempotent
     public Response disburse(@RestPath String competitionId, @RestPath String grantId, DisbursementRequest request) {
         Input.required(request, "body");
-        Receipt receipt = receipts.issue(grantId, new DisburseFunding(competitionId, grantId,
+        String disbursementId = receipts.idOrDerived(request.disbursementId(), "disbursementId");
+        Receipt receipt = receipts.issue(disbursementId, new DisburseFunding(competitionId, grantId, disbursementId,
                 new BigDecimal(request.amount())));
         return Response.status(Response.Status.CREATED).entity(receipt).build();
     }

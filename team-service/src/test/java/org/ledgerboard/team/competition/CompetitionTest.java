@@ -1,5 +1,6 @@
 package org.ledgerboard.team.competition;
 
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,12 +12,14 @@ import org.ledgerboard.core.event.TeamSelected;
 import org.ledgerboard.core.event.TeamSupportEnded;
 import org.ledgerboard.core.event.TeamWithdrew;
 import org.ledgerboard.service.api.ProblemException;
+import org.ledgerboard.service.axon.OncePerRequest;
 import org.ledgerboard.team.funding.DisburseFunding;
 import org.ledgerboard.team.funding.GrantFunding;
 import org.ledgerboard.team.ledger.EndSupport;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -166,16 +169,16 @@ class CompetitionTest {
     @Test
     void partOfAGrantIsDisbursed() {
         fixture.given(launched(), selected("upstage"), granted("g1", "upstage", "100"),
-                        new FundingDisbursed(C, "g1", new BigDecimal("60")))
-                .when(new DisburseFunding(C, "g1", new BigDecimal("40")))
-                .expectEvents(new FundingDisbursed(C, "g1", new BigDecimal("40")));
+                        new FundingDisbursed(C, "g1", "d1", new BigDecimal("60")))
+                .when(new DisburseFunding(C, "g1", "d2", new BigDecimal("40")))
+                .expectEvents(new FundingDisbursed(C, "g1", "d2", new BigDecimal("40")));
     }
 
     @Test
     void disbursementsNeverExceedWhatTheGrantHasLeft() {
         fixture.given(launched(), selected("upstage"), granted("g1", "upstage", "100"),
-                        new FundingDisbursed(C, "g1", new BigDecimal("60")))
-                .when(new DisburseFunding(C, "g1", new BigDecimal("40.5")))
+                        new FundingDisbursed(C, "g1", "d1", new BigDecimal("60")))
+                .when(new DisburseFunding(C, "g1", "d2", new BigDecimal("40.5")))
                 .expectNoEvents()
                 .expectException(breaks("disbursement-within-grant"));
     }
@@ -183,7 +186,7 @@ class CompetitionTest {
     @Test
     void aWithdrawnTeamGetsNothingMore() {
         fixture.given(launched(), selected("nc-ai"), granted("g1", "nc-ai", "100"), new TeamWithdrew(C, "nc-ai", "gone"))
-                .when(new DisburseFunding(C, "g1", BigDecimal.ONE))
+                .when(new DisburseFunding(C, "g1", "d2", BigDecimal.ONE))
                 .expectNoEvents()
                 .expectException(breaks("team-must-be-active"));
     }
@@ -192,7 +195,7 @@ class CompetitionTest {
     void anEliminatedTeamGetsNothingMore() {
         fixture.given(launched(), selected("nc-ai"), granted("g1", "nc-ai", "100"),
                         new TeamSupportEnded(C, "nc-ai", "elim-1"))
-                .when(new DisburseFunding(C, "g1", BigDecimal.ONE))
+                .when(new DisburseFunding(C, "g1", "d2", BigDecimal.ONE))
                 .expectNoEvents()
                 .expectException(breaks("team-must-be-active"));
     }
@@ -200,7 +203,7 @@ class CompetitionTest {
     @Test
     void eliminationEndsSupportAndRevokesTheUndisbursedRemainderOfEachGrant() {
         fixture.given(launched(), selected("nc-ai"), granted("g1", "nc-ai", "100"), granted("g2", "nc-ai", "50"),
-                        new FundingDisbursed(C, "g1", new BigDecimal("30")), new FundingDisbursed(C, "g2", new BigDecimal("50")))
+                        new FundingDisbursed(C, "g1", "d1", new BigDecimal("30")), new FundingDisbursed(C, "g2", "d2", new BigDecimal("50")))
                 .when(new EndSupport(C, "nc-ai", "elim-1"))
                 .expectEvents(new TeamSupportEnded(C, "nc-ai", "elim-1"),
                         new FundingRevoked(C, "g1", new BigDecimal("70"), "elim-1"));
@@ -213,5 +216,42 @@ class CompetitionTest {
                 .when(new EndSupport(C, "nc-ai", "elim-1"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    @Test
+    void aCompetitionIdIsLaunchedOnce() {
+        fixture.given(launched())
+                .when(new LaunchCompetition(C, "again", "y", budget(), 2))
+                .expectNoEvents()
+                .expectException(breaks("unique-id"));
+    }
+
+    @Test
+    void aDisbursementIdIsPaidOnce() {
+        fixture.given(launched(), selected("upstage"), granted("g1", "upstage", "100"),
+                        new FundingDisbursed(C, "g1", "d1", new BigDecimal("10")))
+                .when(new DisburseFunding(C, "g1", "d1", new BigDecimal("10")))
+                .expectNoEvents()
+                .expectException(breaks("disbursement-id-unique"));
+    }
+
+    @Test
+    void aRepeatedRequestRecordsNothingAndIsAnsweredWithWhatItRecorded() {
+        Map<String, String> request = Map.of(OncePerRequest.REQUEST, "request-1");
+        fixture.given(List.of(launched(), selected("upstage"), granted("g1", "upstage", "100"),
+                        GenericEventMessage.asEventMessage(new FundingDisbursed(C, "g1", "d1", new BigDecimal("10")))
+                                .andMetaData(request)))
+                .when(new DisburseFunding(C, "g1", "d1", new BigDecimal("10")), request)
+                .expectNoEvents()
+                .expectResultMessagePayload(new OncePerRequest.Recorded(3));
+    }
+
+    @Test
+    void aRepeatedLaunchIsAnsweredWithItsFirstEvent() {
+        Map<String, String> request = Map.of(OncePerRequest.REQUEST, "launch-1");
+        fixture.given(List.of(GenericEventMessage.asEventMessage(launched()).andMetaData(request)))
+                .when(new LaunchCompetition(C, "독자 AI 파운데이션 모델", "과학기술정보통신부", budget(), 2), request)
+                .expectNoEvents()
+                .expectResultMessagePayload(new OncePerRequest.Recorded(0));
     }
 }
