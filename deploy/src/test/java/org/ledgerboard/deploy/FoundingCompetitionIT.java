@@ -7,15 +7,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,30 +21,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FoundingCompetitionIT {
-    private static final Path SCRIPT = Path.of("ledgerboard").toAbsolutePath();
-    private static final Path HOME = Path.of("target", "e2e-home").toAbsolutePath();
-    private static final Map<String, String> ENV = new HashMap<>();
-
-    /** What a command printed and how it ended. */
-    record Run(int exit, String output) {
-    }
-
-    private static Run demo;
+    private static LocalRuntime runtime;
+    private static LocalRuntime.Run demo;
 
     @BeforeAll
     static void upWithTheDemo() throws Exception {
-        deleteRecursively(HOME);
-        ENV.put("LEDGERBOARD_HOME", HOME.toString());
-        for (String port : List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "STORE_PORT", "TEAM_PORT",
-                "EVALUATION_PORT", "RANKING_PORT", "PROJECTIONS_PORT")) {
-            ENV.put("LEDGERBOARD_" + port, Integer.toString(freePort()));
-        }
-        demo = ledgerboard("up", "--demo");
+        runtime = new LocalRuntime("e2e-home");
+        demo = runtime.ledgerboard("up", "--demo");
     }
 
     @AfterAll
     static void down() throws Exception {
-        ledgerboard("down");
+        runtime.ledgerboard("down");
     }
 
     @Test
@@ -64,17 +47,17 @@ class FoundingCompetitionIT {
     @Test
     @Order(2)
     void anExportWithOneAlteredByteFailsTheAudit() throws Exception {
-        Path export = HOME.resolve("founding.jsonl");
-        assertThat(ledgerboard("export", "--competition", "sovereign-ai-2025", "--out", export.toString()).exit())
+        Path export = runtime.home.resolve("founding.jsonl");
+        assertThat(runtime.ledgerboard("export", "--competition", "sovereign-ai-2025", "--out", export.toString()).exit())
                 .isZero();
         List<String> lines = Files.readAllLines(export, StandardCharsets.UTF_8);
         int granted = lines.indexOf(lines.stream().filter(l -> l.contains("FundingGranted")).findFirst().orElseThrow());
         lines.set(granted, lines.get(granted).replace("\"150000\"", "\"950000\""));
-        Path tampered = HOME.resolve("tampered.jsonl");
+        Path tampered = runtime.home.resolve("tampered.jsonl");
         Files.write(tampered, lines, StandardCharsets.UTF_8);
 
-        Run audit = ledgerboard("audit", "--file", tampered.toString(), "--keys",
-                HOME.resolve("trusted-keys.json").toString());
+        LocalRuntime.Run audit = runtime.ledgerboard("audit", "--file", tampered.toString(), "--keys",
+                runtime.home.resolve("trusted-keys.json").toString());
 
         assertThat(audit.exit()).as(audit.output()).isEqualTo(1);
         assertThat(audit.output()).contains("FAIL  integrity", "at position " + (granted + 1), "OVERALL FAIL");
@@ -83,40 +66,11 @@ class FoundingCompetitionIT {
     @Test
     @Order(3)
     void aSecondUpFindsTheDataOfTheFirst() throws Exception {
-        assertThat(ledgerboard("down").exit()).isZero();
+        assertThat(runtime.ledgerboard("down").exit()).isZero();
 
-        Run again = ledgerboard("up", "--demo");
+        LocalRuntime.Run again = runtime.ledgerboard("up", "--demo");
 
         assertThat(again.exit()).as(again.output()).isZero();
         assertThat(again.output()).contains("already played", "OVERALL PASS");
-    }
-
-    private static Run ledgerboard(String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of(SCRIPT.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(ENV);
-        Path log = Files.createTempFile("ledgerboard", ".log");
-        Process process = builder.redirectOutput(log.toFile()).start();
-        if (!process.waitFor(10, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-        }
-        String output = Files.readString(log);
-        System.out.println("$ ledgerboard " + String.join(" ", args) + "\n" + output);
-        return new Run(process.exitValue(), output);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
     }
 }

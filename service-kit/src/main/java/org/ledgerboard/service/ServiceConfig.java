@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** A service's settings under {@code ledgerboard.*}: its ledger identity and key, broker, seals, store, retries. */
 @ConfigMapping(prefix = "ledgerboard")
@@ -15,6 +16,13 @@ public interface ServiceConfig {
 
     /** PKCS#8 PEM file of the service's Ed25519 key; generated at first start and kept. */
     Path keyFile();
+
+    /** This instance's name among the service's instances: its static member id in the ledger consumer group. */
+    @WithDefault("${quarkus.application.name}-1")
+    String instance();
+
+    /** The type of the service's aggregates in its event store, for events restored from the ledger. */
+    Optional<String> aggregateType();
 
     Kafka kafka();
 

@@ -45,7 +45,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * Reads {@code ledger.events} from the beginning at every start (the ledger is the source of truth, and the fold
+ * Reads {@code ledger.events} from the beginning at every start, writing views only once it has caught up with
+ * the end the ledger had at start (the ledger is the source of truth, and the fold
  * is deterministic, so rebuilding is both safe and simple), folds each competition, writes its views to MongoDB
  * (replaced whole: a restart or re-delivery changes nothing) and, every second when there is news, signs a
  * checkpoint to {@code ledger.checkpoints} and MongoDB. Invalid records are quarantined, never folded.
@@ -70,6 +71,7 @@ public class Projections {
     private KafkaProducer<String, byte[]> producer;
     private Thread thread;
     private volatile boolean running;
+    private volatile boolean caughtUp;
 
     Projections(ServiceConfig config, LedgerWriter keys, MongoClient mongo) {
         this.config = config;
@@ -97,6 +99,11 @@ public class Projections {
         }
     }
 
+    /** True once the fold has reached the ledger's end as it was at start, and the fold is still running. */
+    public boolean caughtUp() {
+        return caughtUp && running && thread.isAlive();
+    }
+
     public void listen(Consumer<Update> listener) {
         listeners.add(listener);
     }
@@ -111,12 +118,17 @@ public class Projections {
                     .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> endAtStart = consumer.endOffsets(partitions);
             long lastCheckpoint = System.nanoTime();
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     accept(record);
                 }
-                if (System.nanoTime() - lastCheckpoint >= CHECKPOINT_EVERY.toNanos()) {
+                if (!caughtUp) {
+                    // Views and checkpoints are written only from here on, so a restart never replaces what was
+                    // served before with an older prefix of the ledger.
+                    caughtUp = endAtStart.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+                } else if (System.nanoTime() - lastCheckpoint >= CHECKPOINT_EVERY.toNanos()) {
                     checkpointWhatIsNew();
                     lastCheckpoint = System.nanoTime();
                 }

@@ -41,20 +41,22 @@ import java.util.List;
 public class AxonRuntime {
     private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(3);
     private final Configuration configuration;
+    private final MongoEventStorageEngine storage;
 
     AxonRuntime(MongoClient mongo, @ConfigProperty(name = "ledgerboard.mongo.database") String database,
                 Instance<AxonModule> modules) {
         Serializer serializer = JacksonSerializer.builder().objectMapper(axonMapper()).build();
         MongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(mongo, database).build();
+        this.storage = MongoEventStorageEngine.builder()
+                .mongoTemplate(template)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .build();
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
-                .configureEmbeddedEventStore(c -> MongoEventStorageEngine.builder()
-                        .mongoTemplate(template)
-                        .eventSerializer(serializer)
-                        .snapshotSerializer(serializer)
-                        .build())
+                .configureEmbeddedEventStore(c -> storage)
                 .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
                         new SimpleCorrelationDataProvider(OncePerRequest.REQUEST)))
                 .registerComponent(TokenStore.class, c -> MongoTokenStore.builder()
@@ -73,8 +75,14 @@ public class AxonRuntime {
         return LedgerJson.addModules(JsonMapper.builder()).build();
     }
 
-    void start(@Observes StartupEvent startup) {
+    /** After the store was reconciled with the ledger: from now on commands are taken. */
+    void start(@Observes @Priority(StartupOrder.AXON) StartupEvent startup) {
         configuration.start();
+    }
+
+    /** The event store's storage, for what must happen before Axon starts (restoring events from the ledger). */
+    public MongoEventStorageEngine storage() {
+        return storage;
     }
 
     void stop(@Observes @Priority(1) ShutdownEvent shutdown) {

@@ -20,6 +20,7 @@ import org.ledgerboard.core.integrity.KeyFiles;
 import org.ledgerboard.core.integrity.SigningKey;
 import org.ledgerboard.core.kafka.LedgerTopics;
 import org.ledgerboard.service.ServiceConfig;
+import org.ledgerboard.service.axon.StartupOrder;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -69,7 +70,8 @@ public class LedgerWriter {
                 new StringSerializer(), new ByteArraySerializer());
     }
 
-    void start(@Observes StartupEvent startup) {
+    /** First at start-up: the chains, and what the ledger holds, are known before the store is reconciled. */
+    void start(@Observes @Priority(StartupOrder.LEDGER) StartupEvent startup) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 config.kafka().bootstrapServers()))) {
             LedgerTopics.ensure(admin, config.kafka().partitions(), config.kafka().replicationFactor());
@@ -146,6 +148,13 @@ public class LedgerWriter {
                 TimeUnit.NANOSECONDS.timedWait(publishedUpTo, left);
             }
             return true;
+        }
+    }
+
+    /** Per aggregate, the highest sequence of this source's events the ledger is known to hold. */
+    public Map<String, Long> publishedOnLedger() {
+        synchronized (publishedUpTo) {
+            return Map.copyOf(publishedUpTo);
         }
     }
 

@@ -42,9 +42,11 @@ public class Receipts {
     private final ServiceConfig config;
     private final LedgerWriter ledger;
     private final ClientRequests requests;
+    private final StoreReconciliation reconciliation;
 
     Receipts(CommandGateway commands, EventStore events, ServiceConfig config, LedgerWriter ledger,
-             ClientRequests requests) {
+             ClientRequests requests, StoreReconciliation reconciliation) {
+        this.reconciliation = reconciliation;
         this.commands = commands;
         this.events = events;
         this.config = config;
@@ -79,6 +81,9 @@ public class Receipts {
 
     /** Sends the command and waits; the receipt is of its last event (e.g. RoundClosed after the RoundScored). */
     public Receipt issue(String id, Object command) {
+        if (!reconciliation.done()) {
+            throw ProblemException.unavailable("starting: the store is not yet checked against the ledger");
+        }
         String request = requests.currentId();
         CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(request == null ? Map.of() : Map.of(OncePerRequest.REQUEST, request));

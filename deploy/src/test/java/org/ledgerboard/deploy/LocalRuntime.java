@@ -1,0 +1,80 @@
+package org.ledgerboard.deploy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** {@code deploy/ledgerboard} as a user runs it, on free ports and with its own data folder under target/. */
+final class LocalRuntime {
+    private static final Path SCRIPT = Path.of("ledgerboard").toAbsolutePath();
+
+    /** What a command printed and how it ended. */
+    record Run(int exit, String output) {
+    }
+
+    final Path home;
+    private final Map<String, String> env = new HashMap<>();
+
+    LocalRuntime(String name) throws IOException {
+        home = Path.of("target", name).toAbsolutePath();
+        deleteRecursively(home);
+        env.put("LEDGERBOARD_HOME", home.toString());
+        for (String port : List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "STORE_PORT", "TEAM_PORT",
+                "EVALUATION_PORT", "RANKING_PORT", "PROJECTIONS_PORT")) {
+            env.put("LEDGERBOARD_" + port, Integer.toString(freePort()));
+        }
+    }
+
+    Run ledgerboard(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(SCRIPT.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Path log = Files.createTempFile("ledgerboard", ".log");
+        Process process = builder.redirectOutput(log.toFile()).start();
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(log);
+        System.out.println("$ ledgerboard " + String.join(" ", args) + "\n" + output);
+        return new Run(process.exitValue(), output);
+    }
+
+    /** The base URL of a service, e.g. {@code url("TEAM")}. */
+    String url(String service) {
+        return "http://127.0.0.1:" + env.get("LEDGERBOARD_" + service + "_PORT");
+    }
+
+    String kafka() {
+        return "127.0.0.1:" + env.get("LEDGERBOARD_KAFKA_PORT");
+    }
+
+    /** Kills a process of the runtime with SIGKILL, as a crash would, and waits until it is gone. */
+    void kill(String name) throws IOException, InterruptedException {
+        long pid = Long.parseLong(Files.readString(home.resolve("run").resolve(name + ".pid")).trim());
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + " is not running"));
+        process.destroyForcibly();
+        process.onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.ledgerboard.projections.ledger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready once the views have caught up with the ledger as it was at start: never ready with views from before. */
+@Readiness
+@ApplicationScoped
+class ProjectionsReadiness implements HealthCheck {
+    private final Projections projections;
+
+    ProjectionsReadiness(Projections projections) {
+        this.projections = projections;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("views caught up with the ledger").status(projections.caughtUp()).build();
+    }
+}

@@ -1,0 +1,95 @@
+package org.ledgerboard.service.ledger;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.jboss.logging.Logger;
+import org.ledgerboard.core.event.EventCodec;
+import org.ledgerboard.core.event.InvalidRecordException;
+import org.ledgerboard.core.event.LedgerRecord;
+import org.ledgerboard.core.event.LedgerSealed;
+import org.ledgerboard.service.ServiceConfig;
+import org.ledgerboard.service.axon.AxonRuntime;
+import org.ledgerboard.service.axon.StartupOrder;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ledger is the truth, and the service's event store follows it. At start, before Axon takes a command, every
+ * event of this service's source that the ledger holds and the store lacks (a store that lost acknowledged writes)
+ * is restored into the store, as the ledger has it and marked as already published. A store ahead of the ledger
+ * needs nothing here: the publisher's token is behind those events, so it publishes them.
+ */
+@ApplicationScoped
+public class StoreReconciliation {
+    private static final Logger LOG = Logger.getLogger(StoreReconciliation.class);
+
+    private final ServiceConfig config;
+    private final LedgerWriter ledger;
+    private final MongoEventStorageEngine storage;
+    private volatile boolean done;
+
+    StoreReconciliation(ServiceConfig config, LedgerWriter ledger, AxonRuntime axon) {
+        this.config = config;
+        this.ledger = ledger;
+        this.storage = axon.storage();
+    }
+
+    void reconcile(@Observes @Priority(StartupOrder.RECONCILIATION) StartupEvent startup) {
+        if (!ledger.ready()) {
+            throw new IllegalStateException("the ledger cannot be read, so the store cannot be checked against it");
+        }
+        Map<String, Long> storedUpTo = new HashMap<>(); // aggregate -> last stored sequence, where behind the ledger
+        ledger.publishedOnLedger().forEach((aggregate, onLedger) -> {
+            long stored = storage.lastSequenceNumberFor(aggregate).orElse(-1L);
+            if (stored < onLedger) {
+                storedUpTo.put(aggregate, stored);
+            }
+        });
+        if (!storedUpTo.isEmpty()) {
+            List<DomainEventMessage<?>> missing = missingEvents(storedUpTo);
+            storage.appendEvents(missing);
+            LOG.warnf("%s: the store was behind the ledger; restored %d events of %d aggregates from the ledger",
+                    config.source(), missing.size(), storedUpTo.size());
+        }
+        done = true;
+    }
+
+    /** True once the store holds everything the ledger holds of this source. */
+    public boolean done() {
+        return done;
+    }
+
+    private List<DomainEventMessage<?>> missingEvents(Map<String, Long> storedUpTo) {
+        Map<String, DomainEventMessage<?>> missing = new LinkedHashMap<>(); // by aggregate and sequence: copies once
+        LedgerScan.wholeTopic(config.kafka().bootstrapServers(), message -> {
+            LedgerRecord record;
+            try {
+                record = EventCodec.decode(message.value());
+            } catch (InvalidRecordException e) {
+                return; // not a fact; the auditor reports it
+            }
+            Long stored = storedUpTo.get(record.aggregateId());
+            if (config.source().equals(record.source()) && !(record.data() instanceof LedgerSealed)
+                    && stored != null && record.sequence() > stored) {
+                missing.putIfAbsent(record.aggregateId() + "#" + record.sequence(), asStored(record));
+            }
+        });
+        return new ArrayList<>(missing.values());
+    }
+
+    private DomainEventMessage<?> asStored(LedgerRecord record) {
+        String type = config.aggregateType().orElseThrow(() -> new IllegalStateException(
+                "ledgerboard.aggregate-type is not set, so events of " + config.source() + " cannot be restored"));
+        return new GenericDomainEventMessage<>(type, record.aggregateId(), record.sequence(),
+                record.data(), Map.of(LedgerPublisher.FROM_LEDGER, true), record.id(), record.time());
+    }
+}
