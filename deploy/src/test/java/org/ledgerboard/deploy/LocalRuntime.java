@@ -57,7 +57,7 @@ final class LocalRuntime {
     }
 
     /** Kills a process of the runtime with SIGKILL, as a crash would, and waits until it is gone. */
-    void kill(String name) throws IOException, InterruptedException {
+    void kill(String name) throws Exception {
         long pid = Long.parseLong(Files.readString(home.resolve("run").resolve(name + ".pid")).trim());
         ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + " is not running"));
         process.destroyForcibly();

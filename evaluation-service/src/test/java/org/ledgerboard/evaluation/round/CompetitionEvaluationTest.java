@@ -1,5 +1,6 @@
 package org.ledgerboard.evaluation.round;
 
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.ledgerboard.core.event.SubmissionMade;
 import org.ledgerboard.evaluation.evaluator.AssignEvaluator;
 import org.ledgerboard.evaluation.scoring.RecordEvaluation;
 import org.ledgerboard.evaluation.submission.MakeSubmission;
+import org.ledgerboard.service.axon.OncePerRequest;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -211,5 +213,15 @@ class CompetitionEvaluationTest {
     void aClosedRoundCannotCloseAgain() {
         fixture.given(opened("r1", 1), new RoundClosed(C, "r1", List.of()))
                 .when(new CloseRound(C, "r1")).expectNoEvents().expectException(breaks("round-open"));
+    }
+
+    @Test
+    void aRepeatedEvaluationRequestRecordsNothingAndIsAnsweredWithWhatItRecorded() {
+        Map<String, String> request = Map.of(OncePerRequest.REQUEST, "evaluation-1");
+        fixture.given(List.of(opened("r1", 1), kim(), submitted("s1", "upstage"),
+                        GenericEventMessage.asEventMessage(scored("s1", "benchmark", "80")).andMetaData(request)))
+                .when(evaluate("kim", "benchmark", "80", "Upstage"), request)
+                .expectNoEvents()
+                .expectResultMessagePayload(new OncePerRequest.Recorded(3));
     }
 }

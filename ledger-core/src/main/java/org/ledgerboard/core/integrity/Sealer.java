@@ -28,6 +28,12 @@ public final class Sealer {
         return chains.computeIfAbsent(record.competitionId(), c -> new SourceChain()).append(record.id(), record.hash());
     }
 
+    /** True if the record is already in its competition's chain, i.e. on the ledger. */
+    public boolean holds(LedgerRecord record) {
+        SourceChain chain = chains.get(record.competitionId());
+        return chain != null && chain.holds(record.id());
+    }
+
     /** A signed seal over everything this source has published in the competition so far. */
     public LedgerSealed seal(String competitionId) {
         SourceChain chain = chains.computeIfAbsent(competitionId, c -> new SourceChain());

@@ -26,6 +26,11 @@ public final class SourceChain {
         return Outcome.APPENDED;
     }
 
+    /** True if the chain already holds an event with this id. */
+    public boolean holds(String eventId) {
+        return hashById.containsKey(eventId);
+    }
+
     public long count() {
         return count;
     }

@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.ledgerboard.service.axon.AxonModule;
 
+import java.util.concurrent.TimeUnit;
+
 /**
  * Registers the publisher as one tracking processor with one segment (one thread, store order). Errors propagate,
  * so a failed publish is retried from the last token instead of being logged and skipped.
@@ -25,7 +27,9 @@ class LedgerPublishing implements AxonModule {
                         c -> c.eventStore(),
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andInitialSegmentsCount(1)
-                                .andBatchSize(100))
+                                .andBatchSize(100)
+                                // a restarted service takes over a killed one's claim as soon as it expires
+                                .andTokenClaimInterval(500, TimeUnit.MILLISECONDS))
                 .registerListenerInvocationErrorHandler(LedgerPublisher.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance())
                 .registerEventHandler(c -> publisher));

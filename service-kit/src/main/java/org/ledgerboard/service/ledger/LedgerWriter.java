@@ -103,14 +103,15 @@ public class LedgerWriter {
     /**
      * Publishes one of this service's records; returns when the broker has it. While the broker cannot be reached
      * it keeps trying (the outbox must not skip a record, and a processor in error mode would back off for up to a
-     * minute after the broker is back). Re-publishing is harmless: copies are byte-identical and skipped.
+     * minute after the broker is back). A record the ledger already holds (published before a crash, or by a send
+     * whose answer was lost) is not sent again, so each event is on the ledger once.
      */
     public void publish(LedgerRecord record) {
         for (int attempt = 1; ; attempt++) {
             try {
                 publishOnce(record);
                 return;
-            } catch (IllegalStateException e) {
+            } catch (RuntimeException e) { // a failed send, or the ledger unreadable while rebuilding the chains
                 if (stopping || Thread.currentThread().isInterrupted()) {
                     throw e;
                 }
@@ -122,8 +123,10 @@ public class LedgerWriter {
 
     private synchronized void publishOnce(LedgerRecord record) {
         SealBook seals = book();
-        send(record);
-        seals.chained(record);
+        if (!seals.holds(record)) { // after a crash or a failed send the record may be on the ledger already
+            send(record);
+            seals.chained(record);
+        }
         synchronized (publishedUpTo) {
             publishedUpTo.merge(record.aggregateId(), record.sequence(), Math::max);
             publishedUpTo.notifyAll();

@@ -35,7 +35,7 @@ import java.util.function.BiFunction;
 public class Receipts {
     private static final ThreadLocal<List<DomainEventMessage<?>>> RECORDED = new ThreadLocal<>();
     private static final CommandTargetResolver TARGETS = AnnotationCommandTargetResolver.builder().build();
-    static final Duration LEDGER_WAIT = Duration.ofSeconds(4);
+    static final Duration LEDGER_WAIT = Duration.ofSeconds(3);
 
     private final CommandGateway commands;
     private final EventStore events;

@@ -38,6 +38,10 @@ final class SealBook {
         return sealer;
     }
 
+    boolean holds(LedgerRecord record) {
+        return sealer.holds(record);
+    }
+
     void chained(LedgerRecord record) {
         if (sealer.append(record) == SourceChain.Outcome.APPENDED) {
             chained.merge(record.competitionId(), 1L, Long::sum);

@@ -56,7 +56,7 @@ class ServiceRestartIT {
 
     @Test
     void aServiceKilledMidStreamLosesNothing() throws Exception {
-        start();
+        start(database);
         String c = "restart-" + database;
         assertThat(post("/competitions", "{\"competitionId\":\"" + c + "\",\"name\":\"재시작\",\"organiser\":\"o\","
                 + "\"budget\":{\"KRW\":\"1000\"},\"finalists\":1}", "launch").statusCode()).isEqualTo(201);
@@ -70,7 +70,7 @@ class ServiceRestartIT {
         });
         await().atMost(Duration.ofSeconds(60)).until(() -> accepted.get() >= COMMANDS / 3);
         service.destroyForcibly().waitFor();
-        start();
+        start(database);
         stream.get();
 
         List<LedgerTopic.Entry> entries = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
@@ -88,6 +88,30 @@ class ServiceRestartIT {
         assertThat(report.unsealed()).isEmpty();
         System.out.printf("restart: %d commands, %d records on the topic, %d duplicates skipped%n",
                 COMMANDS + 1, sealed.size(), report.duplicates());
+    }
+
+    @Test
+    void aStoreThatLostItsEventsIsRestoredFromTheLedgerBeforeTheServiceTakesACommand() throws Exception {
+        start(database);
+        String c = "restore-" + database;
+        assertThat(post("/competitions", "{\"competitionId\":\"" + c + "\",\"name\":\"복원\",\"organiser\":\"o\","
+                + "\"budget\":{\"KRW\":\"1000\"},\"finalists\":1}", "launch-" + c).statusCode()).isEqualTo(201);
+        for (int i = 0; i < 5; i++) {
+            selectUntilAccepted(c, "team-" + i);
+        }
+        service.destroyForcibly().waitFor();
+
+        start(database + "-empty"); // the same service on a store that lost everything
+
+        assertThat(get("/competitions/" + c + "/teams/team-3").statusCode()).isEqualTo(200);
+        assertThat(post("/competitions/" + c + "/teams", "{\"teamId\":\"team-3\",\"name\":\"again\","
+                + "\"leadOrganisation\":\"l\",\"consortium\":[]}", "reselect").body()).contains("team-id-unique");
+        selectUntilAccepted(c, "team-5");
+        List<LedgerTopic.Entry> entries = await().atMost(Duration.ofSeconds(30))
+                .until(() -> ledger().competition(c), es -> distinctEvents(es) == 7);
+        assertPublishedOnceInOrder(entries);
+        assertThat(entries.stream().map(LedgerTopic.Entry::decoded).filter(r -> !(r.data() instanceof LedgerSealed))
+                .count()).as("no event published twice").isEqualTo(7);
     }
 
     private TrustedKeys keys;
@@ -149,15 +173,20 @@ class ServiceRestartIT {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private void start() throws IOException {
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void start(String storeDatabase) throws IOException {
         starts++;
-        Path log = Path.of("target", "restart-it-" + starts + ".log");
+        Path log = Path.of("target", "restart-it-" + database + "-" + starts + ".log");
         Files.createDirectories(log.getParent());
         service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port,
                 "-Dledgerboard.kafka.bootstrap-servers=" + infra.kafkaBootstrap(),
                 "-Dquarkus.mongodb.connection-string=" + infra.mongoConnectionString(),
-                "-Dledgerboard.mongo.database=" + database,
+                "-Dledgerboard.mongo.database=" + storeDatabase,
                 "-Dledgerboard.key-file=target/restart-it/" + database + ".pem",
                 "-Dledgerboard.idempotency.pending-timeout=1s",
                 "-jar", "target/quarkus-app/quarkus-run.jar")
