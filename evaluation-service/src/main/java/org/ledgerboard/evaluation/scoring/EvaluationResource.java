@@ -10,7 +10,9 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.ledgerboard.core.event.SubmissionMade;
 import org.ledgerboard.evaluation.round.EvaluationViews;
 import org.ledgerboard.evaluation.teams.TeamDirectory;
+import org.ledgerboard.evaluation.teams.TeamServiceClient;
 import org.ledgerboard.service.api.Idempotent;
+import org.ledgerboard.service.api.ProblemException;
 import org.ledgerboard.service.api.Input;
 import org.ledgerboard.service.ledger.Receipts;
 
@@ -38,15 +40,26 @@ public class EvaluationResource {
     public Response record(@RestPath String competitionId, @RestPath String roundId, EvaluationRequest request) {
         Input.required(request, "body");
         SubmissionMade submission = views.round(competitionId, roundId).submissions().get(request.submissionId());
-        List<String> organisations = new ArrayList<>();
-        if (submission != null) {
-            teams.team(competitionId, submission.teamId()).ifPresent(team -> {
-                organisations.add(team.leadOrganisation());
-                organisations.addAll(team.consortium());
-            });
+        if (submission == null) {
+            throw ProblemException.notFound("no submission " + request.submissionId() + " in round " + roundId);
         }
         return Response.status(Response.Status.CREATED).entity(receipts.issue(request.submissionId(),
                 new RecordEvaluation(competitionId, roundId, request.submissionId(), request.evaluatorId(),
-                        request.criterion(), new BigDecimal(request.score()), organisations))).build();
+                        request.criterion(), new BigDecimal(request.score()),
+                        organisationsOf(competitionId, submission.teamId())))).build();
+    }
+
+    /**
+     * The submitting team's organisations, for the conflict-of-interest rule. Fails closed: a team team-service
+     * does not know cannot be checked, so the evaluation is refused rather than checked against no one.
+     */
+    private List<String> organisationsOf(String competitionId, String teamId) {
+        TeamServiceClient.Team team = teams.team(competitionId, teamId).orElseThrow(() -> ProblemException.ruleBroken(
+                "conflict-of-interest-checkable", "team " + teamId + " is unknown to team-service, so whether the "
+                        + "evaluator is independent of it cannot be checked; nothing was recorded"));
+        List<String> organisations = new ArrayList<>();
+        organisations.add(team.leadOrganisation());
+        organisations.addAll(team.consortium());
+        return organisations;
     }
 }

@@ -122,6 +122,28 @@ class SubmissionRulesTest {
     }
 
     @Test
+    void anEvaluationOfATeamTeamServiceNoLongerKnowsIsRefusedNotCheckedAgainstNoOne() {
+        submit(c, "r1", "upstage").statusCode(201);
+        eventsBefore = storedEvents();
+        TeamServiceStub.unknownTeam(c, "upstage");
+        refused(evaluate(c, "r1", "s-upstage", "kim", "expert", "90")
+                .body("rule", equalTo("conflict-of-interest-checkable")), 409);
+    }
+
+    @Test
+    void anEvaluationWhileTeamServiceCannotBeReachedIs503() {
+        submit(c, "r1", "upstage").statusCode(201);
+        eventsBefore = storedEvents();
+        TeamServiceStub.unreachable(c, "upstage");
+        refused(evaluate(c, "r1", "s-upstage", "kim", "expert", "90").header("Retry-After", notNullValue()), 503);
+    }
+
+    @Test
+    void anEvaluationOfAnUnknownSubmissionIsA404() {
+        refused(evaluate(c, "r1", "s-nobody", "kim", "expert", "90"), 404);
+    }
+
+    @Test
     void closingWithAMissingScoreIsA409ListingWhatIsMissing() {
         submit(c, "r1", "upstage").statusCode(201);
         eventsBefore = storedEvents();
