@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.axonframework.common.AxonException;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Every refusal leaves the service as application/problem+json (RFC 9457). */
 public class ProblemMappers {
-    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
     public Response refused(ProblemException e) {
@@ -41,9 +39,9 @@ public class ProblemMappers {
         return ProblemResponses.of(e);
     }
 
+    /** Logged with a correlation id that the answer carries (see {@link ProblemResponses}). */
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
-        LOG.error("unexpected failure", e);
         return ProblemResponses.of(e);
     }
 }

@@ -11,6 +11,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.jboss.logging.Logger;
 
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Turns whatever a request failed with into its problem+json answer; the one place that decides statuses. */
@@ -70,8 +71,10 @@ public final class ProblemResponses {
             return new Problem("about:blank", Response.Status.fromStatusCode(status) == null ? "Error"
                     : Response.Status.fromStatusCode(status).getReasonPhrase(), status, web.getMessage(), null, null);
         }
-        LOG.error("unexpected failure", failure);
-        return new Problem("about:blank", "Internal Server Error", 500, "unexpected failure", null, null);
+        String correlationId = UUID.randomUUID().toString();
+        LOG.errorf(failure, "unexpected failure, correlation id %s", correlationId);
+        return new Problem("about:blank", "Internal Server Error", 500, "unexpected failure; the service's log "
+                + "names it with correlation id " + correlationId, null, null, correlationId);
     }
 
     /** A store that does not answer within the driver's timeouts, anywhere in the failure's causes. */

@@ -2,9 +2,12 @@ package org.ledgerboard.team.api;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.Filters;
 import jakarta.inject.Inject;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.ledgerboard.service.ServiceConfig;
 import org.ledgerboard.testkit.LedgerInfraResource;
 
 import java.util.List;
@@ -16,11 +19,16 @@ import static org.ledgerboard.team.TeamApi.launch;
 import static org.ledgerboard.team.TeamApi.post;
 import static org.ledgerboard.team.TeamApi.uniqueId;
 
+/** Retries with the same Idempotency-Key get the first answer and record nothing more, however the first ended. */
 @QuarkusTest
 @QuarkusTestResource(LedgerInfraResource.class)
 class IdempotencyTest {
     @Inject
     EventStore events;
+    @Inject
+    MongoClient mongo;
+    @Inject
+    ServiceConfig config;
 
     @Test
     void aRetryWithTheSameKeyGetsTheFirstAnswerAndRecordsNothingMore() {
@@ -58,5 +66,45 @@ class IdempotencyTest {
         post("/competitions/" + c + "/teams", Map.of("teamId", "b", "name", "b", "leadOrganisation", "b",
                 "consortium", List.of()), "key-3").statusCode(409).body("rule", equalTo("idempotency-key-reused"));
         assertThat(events.readEvents(c).asStream().count()).isEqualTo(2);
+    }
+
+    @Test
+    void aRetryWhoseIdempotencyRecordWasLostGetsTheFirstReceiptFromWhatWasRecorded() {
+        String c = uniqueId("retry");
+        launch(c);
+        Map<String, Object> team = Map.of("teamId", "upstage", "name", "업스테이지", "leadOrganisation", "Upstage",
+                "consortium", List.of());
+        String first = post("/competitions/" + c + "/teams", team, "key-4").statusCode(201).extract().asString();
+        forget("POST /competitions/" + c + "/teams", "key-4"); // as after a crash mid-request
+
+        String again = post("/competitions/" + c + "/teams", team, "key-4").statusCode(201)
+                .header("Idempotent-Replayed", (String) null).extract().asString();
+
+        assertThat(again).isEqualTo(first);
+        assertThat(events.readEvents(c).asStream().count()).isEqualTo(2);
+    }
+
+    @Test
+    void anOmittedDisbursementIdIsDerivedFromTheKeySoARetryPaysOnce() {
+        String c = uniqueId("retry");
+        launch(c);
+        post("/competitions/" + c + "/teams", Map.of("teamId", "t", "name", "t", "leadOrganisation", "t",
+                "consortium", List.of()), "key-5").statusCode(201);
+        post("/competitions/" + c + "/grants", Map.of("grantId", "g", "teamId", "t", "resource", "KRW", "amount", "10",
+                "round", 1), "key-6").statusCode(201);
+        String first = post("/competitions/" + c + "/grants/g/disbursements", Map.of("amount", "4"), "key-7")
+                .statusCode(201).extract().path("id");
+        forget("POST /competitions/" + c + "/grants/g/disbursements", "key-7");
+
+        String again = post("/competitions/" + c + "/grants/g/disbursements", Map.of("amount", "4"), "key-7")
+                .statusCode(201).extract().path("id");
+
+        assertThat(again).isEqualTo(first);
+        assertThat(events.readEvents(c).asStream().count()).isEqualTo(4);
+    }
+
+    private void forget(String scope, String key) {
+        assertThat(mongo.getDatabase(config.mongo().database()).getCollection("idempotency")
+                .deleteOne(Filters.eq("_id", scope + "\n" + key)).getDeletedCount()).isEqualTo(1);
     }
 }
