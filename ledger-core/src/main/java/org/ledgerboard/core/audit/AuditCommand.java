@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.net.URI;
@@ -45,9 +46,11 @@ public final class AuditCommand {
         System.exit(run(System.out, args));
     }
 
-    static int run(PrintStream out, String... args) {
+    /** Runs the command line, printing to {@code out} in UTF-8 whatever the platform's charset. */
+    static int run(OutputStream out, String... args) {
         CommandLine line = new CommandLine(new AuditCommand());
-        line.setOut(new java.io.PrintWriter(out, true));
+        line.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        line.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("ledgerboard-audit: " + e.getMessage());
             return 2;
@@ -111,7 +114,7 @@ public final class AuditCommand {
                 }
             });
             AuditReport report = auditor.report();
-            PrintStream out = new PrintStream(new FlushingOut(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
+            PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(LedgerJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
             } else {
@@ -226,7 +229,7 @@ public final class AuditCommand {
         }
     }
 
-    static void print(PrintStream out, String source, AuditReport report) {
+    static void print(PrintWriter out, String source, AuditReport report) {
         out.printf("ledgerboard audit of %s: %d records, %d byte-identical duplicates skipped%n", source,
                 report.records(), report.duplicates());
         for (Verdict verdict : report.verdicts()) {
@@ -255,25 +258,5 @@ public final class AuditCommand {
                     views.funding().budget().get(resource), a.granted(), a.disbursed(), a.revoked(), a.balance()));
         }
         out.printf("%nOVERALL %s%n", report.passed() ? "PASS" : "FAIL");
-    }
-
-    /** Picocli writes through a PrintWriter; the report wants a PrintStream for printf with UTF-8. */
-    private static final class FlushingOut extends OutputStream {
-        private final java.io.PrintWriter writer;
-
-        FlushingOut(java.io.PrintWriter writer) {
-            this.writer = writer;
-        }
-
-        @Override
-        public void write(int b) {
-            writer.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            writer.write(new String(b, off, len, StandardCharsets.UTF_8));
-            writer.flush();
-        }
     }
 }

@@ -32,7 +32,7 @@ class AuditCommandTest {
 
     private static String run(int expectedExit, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = AuditCommand.run(new PrintStream(out, true, StandardCharsets.UTF_8), args);
+        int exit = AuditCommand.run(out, args);
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(text).isEqualTo(expectedExit);
         return text;
@@ -60,6 +60,17 @@ class AuditCommandTest {
         String out = run(1, "audit", "--file", file.toString(), "--keys", dir.resolve("keys.json").toString());
 
         assertThat(out).contains("FAIL  integrity", "at position 3", "OVERALL FAIL");
+    }
+
+    @Test
+    void koreanTextIsPrintedAsUtf8WhateverThePlatformCharset() throws IOException {
+        FoundingCompetition.Ledger ledger = new FoundingCompetition.Ledger(FoundingCompetition.steps());
+        Path korean = Files.createDirectories(dir.resolve("독자-AI-파운데이션-모델-감사"));
+        Path file = Files.move(write(ledger, ledger.records), korean.resolve("원장.jsonl"));
+
+        String out = run(0, "audit", "--file", file.toString(), "--keys", dir.resolve("keys.json").toString());
+
+        assertThat(out).contains("독자-AI-파운데이션-모델-감사/원장.jsonl").doesNotContain("\uFFFD", "?");
     }
 
     @Test
