@@ -1,5 +1,6 @@
 package org.ledgerboard.service.api;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,7 +11,7 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import org.ledgerboard.core.event.LedgerJson;
 
-/** REST speaks the ledger's JSON: decimals as strings, ISO-8601 instants, unknown fields refused. */
+/** REST speaks the ledger's JSON: decimals as strings, ISO-8601 instants, unknown and duplicate fields refused. */
 @Singleton
 public class LedgerJsonCustomizer implements ObjectMapperCustomizer {
     @Override
@@ -18,6 +19,8 @@ public class LedgerJsonCustomizer implements ObjectMapperCustomizer {
         LedgerJson.modules().forEach(mapper::registerModule);
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // {"amount":"1","amount":"1000"} must not mean whichever the parser read last.
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         // Amounts are strings: a JSON number must not be quietly turned into one.
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

@@ -112,6 +112,12 @@ class InvalidInputTest {
     }
 
     @Test
+    void aFieldGivenTwiceIsA400NotWhicheverCameLast() {
+        refused(given().contentType(ContentType.JSON).body("{\"amount\":\"1\",\"amount\":\"100\"}")
+                .post(grants() + "/g1/disbursements").then().body("detail", containsString("amount")), 400);
+    }
+
+    @Test
     void aDuplicateTeamIsA409NamingTheRule() {
         broken(post(teams(), Map.of("teamId", "upstage", "name", "x", "leadOrganisation", "x", "consortium", List.of())),
                 "team-id-unique");
