@@ -9,10 +9,13 @@ import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.FundingDisbursed;
 import org.ledgerboard.core.event.FundingGranted;
 import org.ledgerboard.core.event.LedgerRecord;
+import org.ledgerboard.core.event.RoundClosed;
+import org.ledgerboard.core.event.RoundOpened;
 import org.ledgerboard.core.event.RoundScored;
 import org.ledgerboard.core.event.SubmissionMade;
 import org.ledgerboard.core.event.TeamEliminated;
 import org.ledgerboard.core.event.TeamSelected;
+import org.ledgerboard.core.event.TeamWithdrew;
 import org.ledgerboard.core.integrity.Checkpoint;
 import org.ledgerboard.core.integrity.Finding;
 import org.ledgerboard.core.integrity.Hashes;
@@ -362,6 +365,59 @@ class TamperSuiteTest {
 
         assertThat(first(report, "ids").message()).startsWith("evaluation of submission ")
                 .endsWith(" is recorded a second time");
+    }
+
+    @Test
+    void aRoundDeclaredAgainWithOtherRulesFailsF1AtTheSecondDeclaration() {
+        List<Step> steps = FoundingCompetition.steps();
+        RoundOpened first = FoundingCompetition.round1();
+        steps.add(new Step(EVAL, C + "/evaluation", new RoundOpened(C, "r1", 1, first.submissionDeadline(),
+                first.criteria(), first.decimals(), 2, first.tieBreak())));
+        Ledger ledger = new Ledger(steps);
+
+        AuditReport report = audit(ledger, ledger.records);
+
+        assertThat(first(report, "F1").message()).isEqualTo("round r1 was declared again with other rules");
+        assertThat(first(report, "F1").position()).isEqualTo(indexOfLast(ledger.records, RoundOpened.class));
+    }
+
+    @Test
+    void aSubmissionToARoundWhoseRulesWereNeverDeclaredFailsF1() {
+        List<Step> steps = FoundingCompetition.steps();
+        steps.add(new Step(EVAL, C + "/evaluation", new SubmissionMade(C, "s-r2", "r2", "upstage", "0".repeat(64),
+                "https://example.org/r2", java.time.Instant.parse("2026-01-02T00:00:00Z"))));
+        Ledger ledger = new Ledger(steps);
+
+        AuditReport report = audit(ledger, ledger.records);
+
+        assertThat(first(report, "F1").message()).isEqualTo("SubmissionMade in round r2 before its rules were declared");
+    }
+
+    @Test
+    void aRoundClosedWithoutTheScoreOfATeamThatSubmittedFailsF7AtTheClose() {
+        List<Step> steps = FoundingCompetition.steps();
+        steps.removeIf(step -> step.event() instanceof RoundScored scored && scored.teamId().equals("upstage"));
+        Ledger ledger = new Ledger(steps);
+
+        AuditReport report = audit(ledger, ledger.records);
+
+        assertThat(first(report, "F7").message()).startsWith("round r1 closed with");
+        assertThat(first(report, "F7").position()).isEqualTo(indexOfLast(ledger.records, RoundClosed.class));
+    }
+
+    @Test
+    void aGapInAnAggregatesSequenceFailsSequencesAtTheRecordAfterIt() {
+        Ledger ledger = new Ledger(FoundingCompetition.steps());
+        ledger.record(TEAM, C, new TeamWithdrew(C, "upstage", "never published")); // takes a sequence number
+        LedgerRecord after = ledger.record(TEAM, C, new TeamWithdrew(C, "lg-ai-research", "published"));
+        ledger.records.add(EventCodec.encode(after));
+
+        AuditReport report = audit(ledger, ledger.records);
+
+        assertThat(failed(report)).contains("sequences");
+        assertThat(first(report, "sequences").position()).isEqualTo(ledger.records.size() - 1);
+        assertThat(first(report, "sequences").message()).contains("has sequence " + after.sequence()
+                + " where " + (after.sequence() - 1) + " comes next");
     }
 
     private static int indexOfLast(List<byte[]> records, Class<?> type) {
