@@ -42,7 +42,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 /**
  * Reads {@code ledger.events} from the beginning at every start, writing views only once it has caught up with
@@ -62,7 +61,7 @@ public class Projections {
 
     private final Map<String, CompetitionProjection> competitions = new ConcurrentHashMap<>();
     private final Set<String> news = new HashSet<>();
-    private final List<Consumer<Update>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final ServiceConfig config;
     private final LedgerWriter keys;
     private final MongoDatabase store;
@@ -104,8 +103,21 @@ public class Projections {
         return caughtUp && running && thread.isAlive();
     }
 
-    public void listen(Consumer<Update> listener) {
+    /** A subscriber to live updates, e.g. one dashboard's stream; dropped once it is closed. */
+    public interface Listener {
+        void accept(Update update);
+
+        boolean closed();
+    }
+
+    public void listen(Listener listener) {
         listeners.add(listener);
+    }
+
+    /** How many subscribers are open, after dropping the closed ones. */
+    public int listeners() {
+        listeners.removeIf(Listener::closed);
+        return listeners.size();
     }
 
     public Optional<CompetitionProjection> competition(String competitionId) {
@@ -124,6 +136,7 @@ public class Projections {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     accept(record);
                 }
+                listeners.removeIf(Listener::closed); // a dashboard that went away is forgotten within a poll
                 if (!caughtUp) {
                     // Views and checkpoints are written only from here on, so a restart never replaces what was
                     // served before with an older prefix of the ledger.

@@ -17,10 +17,13 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.ledgerboard.projections.ledger.Projections;
 import org.ledgerboard.service.ServiceConfig;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Live updates as Server-Sent Events: one message per checkpoint of the competition, its SSE id the ledger position.
- * A dashboard reconnecting with {@code Last-Event-ID} first gets every checkpoint after that position, so it misses
- * nothing.
+ * A dashboard reconnecting with {@code Last-Event-ID} first gets every checkpoint after that position, then the
+ * live ones, so it misses nothing and sees nothing twice ({@link UpdateStream}).
  */
 @Path("/competitions/{competitionId}/updates")
 public class UpdatesResource {
@@ -37,20 +40,16 @@ public class UpdatesResource {
     public void updates(@RestPath String competitionId, @HeaderParam("Last-Event-ID") Long lastEventId,
                         @Context SseEventSink sink, @Context Sse sse) {
         long after = lastEventId == null ? -1 : lastEventId;
+        UpdateStream stream = new UpdateStream(competitionId, after, sink, sse);
+        // A first message sends the headers, so the connection's end closes the sink and the stream is dropped.
+        sink.send(sse.newEventBuilder().comment("updates of " + competitionId).build());
+        projections.listen(stream);
+        List<Projections.Update> stored = new ArrayList<>();
         for (Document missed : checkpoints.find(Filters.and(Filters.eq("competitionId", competitionId),
                 Filters.gt("position", after))).sort(Sorts.ascending("position"))) {
-            send(sink, sse, new Projections.Update(competitionId, missed.get("position", Number.class).longValue(),
+            stored.add(new Projections.Update(competitionId, missed.get("position", Number.class).longValue(),
                     missed.get("treeSize", Number.class).longValue(), missed.getString("viewsDigest")));
         }
-        projections.listen(update -> {
-            if (update.competitionId().equals(competitionId) && !sink.isClosed()) {
-                send(sink, sse, update);
-            }
-        });
-    }
-
-    private static void send(SseEventSink sink, Sse sse, Projections.Update update) {
-        sink.send(sse.newEventBuilder().id(Long.toString(update.position())).name("views")
-                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(Projections.Update.class, update).build());
+        stream.history(stored);
     }
 }
