@@ -32,6 +32,17 @@ public interface ServiceConfig {
 
     Idempotency idempotency();
 
+    Reactions reactions();
+
+    interface Reactions {
+        /** Tries of a reaction to one record before it is quarantined; the pause doubles after each. */
+        @WithDefault("5")
+        int maxTries();
+
+        @WithDefault("1s")
+        Duration firstPause();
+    }
+
     interface Kafka {
         String bootstrapServers();
 

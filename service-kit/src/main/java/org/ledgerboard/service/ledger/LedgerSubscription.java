@@ -1,5 +1,10 @@
 package org.ledgerboard.service.ledger;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +18,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.ledgerboard.core.event.EventCodec;
@@ -21,30 +27,41 @@ import org.ledgerboard.core.event.LedgerRecord;
 import org.ledgerboard.core.kafka.LedgerTopics;
 import org.ledgerboard.service.ServiceConfig;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Feeds {@code ledger.events} to the service's {@link LedgerReaction}s: one consumer group per service (each
- * instance a static member, so a restart resumes within seconds), from the
- * beginning on first start, offsets committed only after every reaction succeeded (at least once; reactions
- * dedupe). A reaction that fails is retried on the same record after a pause, never skipped.
+ * instance a static member, so a restart resumes within seconds), from the beginning on first start, offsets
+ * committed only after every reaction succeeded (at least once; reactions dedupe). A reaction that fails is retried
+ * on the same record with a doubling pause; after {@code ledgerboard.reactions.max-tries} tries the record is
+ * quarantined (logged at ERROR and kept with its reason in the {@code quarantine} collection) and the stream goes
+ * on. While a record is being retried, readiness is DOWN naming it; the lag is the gauge
+ * {@code ledgerboard.reactions.lag}.
  */
 @ApplicationScoped
 public class LedgerSubscription {
     private static final Logger LOG = Logger.getLogger(LedgerSubscription.class);
-    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final List<LedgerReaction> reactions;
     private final Map<String, Object> consumerConfig;
+    private final ServiceConfig.Reactions retries;
+    private final MongoCollection<Document> quarantine;
     private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
+    private volatile Thread thread;
     private volatile boolean running;
+    private volatile String failing; // the record being retried and why, or null
+    private volatile long lag;
+    private int tries;
 
-    LedgerSubscription(Instance<LedgerReaction> reactions, ServiceConfig config,
-                       @ConfigProperty(name = "quarkus.application.name") String group) {
+    LedgerSubscription(Instance<LedgerReaction> reactions, ServiceConfig config, MongoClient mongo,
+                       MeterRegistry metrics, @ConfigProperty(name = "quarkus.application.name") String group) {
         this.reactions = reactions.stream().toList();
+        this.retries = config.reactions();
+        this.quarantine = mongo.getDatabase(config.mongo().database()).getCollection("quarantine");
         this.consumerConfig = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, group,
@@ -54,6 +71,7 @@ public class LedgerSubscription {
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        metrics.gauge("ledgerboard.reactions.lag", this, subscription -> subscription.lag);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -68,6 +86,17 @@ public class LedgerSubscription {
     public synchronized void restart() throws InterruptedException {
         stop();
         start();
+    }
+
+    /** Why the subscription cannot progress now (a record being retried, or the thread gone), or null. */
+    public String problem() {
+        if (reactions.isEmpty()) {
+            return null;
+        }
+        if (running && (thread == null || !thread.isAlive())) {
+            return "the subscription thread has stopped";
+        }
+        return failing;
     }
 
     private synchronized void start() {
@@ -99,9 +128,13 @@ public class LedgerSubscription {
                         break; // rewound to the failed record: poll it again
                     }
                 }
+                lag = consumer.assignment().stream()
+                        .mapToLong(partition -> consumer.currentLag(partition).orElse(0)).sum();
             }
         } catch (WakeupException stopping) {
             // shutdown
+        } catch (RuntimeException e) {
+            LOG.error("the ledger subscription stopped", e); // readiness reports it (problem())
         } finally {
             consumer.close();
         }
@@ -109,25 +142,41 @@ public class LedgerSubscription {
 
     private boolean handle(ConsumerRecord<String, byte[]> message) {
         TopicPartition partition = new TopicPartition(message.topic(), message.partition());
+        String where = partition + "@" + message.offset();
         try {
             LedgerRecord record = EventCodec.decode(message.value());
             LedgerPosition position = new LedgerPosition(message.partition(), message.offset());
             reactions.forEach(reaction -> reaction.react(record, position));
         } catch (InvalidRecordException e) {
-            LOG.warnf("skipping invalid ledger record at %s@%d: %s", partition, message.offset(), e.getMessage());
+            LOG.warnf("skipping invalid ledger record at %s: %s", where, e.getMessage());
         } catch (RuntimeException e) {
-            LOG.warnf(e, "reaction to %s@%d failed; retrying", partition, message.offset());
-            consumer.seek(partition, message.offset());
-            pause();
-            return false;
+            if (++tries < retries.maxTries()) {
+                failing = "reaction to " + where + " failed " + tries + " times: " + e.getMessage();
+                LOG.warnf(e, "%s; retrying", failing);
+                consumer.seek(partition, message.offset());
+                pause(retries.firstPause().multipliedBy(1L << Math.min(tries - 1, 5)));
+                return false;
+            }
+            quarantine(message, where, e);
         }
+        tries = 0;
+        failing = null;
         consumer.commitSync(Map.of(partition, new OffsetAndMetadata(message.offset() + 1)));
         return true;
     }
 
-    private static void pause() {
+    private void quarantine(ConsumerRecord<String, byte[]> message, String where, RuntimeException cause) {
+        String reason = "reaction failed " + tries + " times: " + cause;
+        LOG.errorf(cause, "quarantined ledger record %s: %s", where, reason);
+        quarantine.replaceOne(Filters.eq("_id", where), new Document("_id", where)
+                        .append("reason", reason).append("at", new Date())
+                        .append("record", new String(message.value(), StandardCharsets.UTF_8)),
+                new ReplaceOptions().upsert(true));
+    }
+
+    private static void pause(Duration pause) {
         try {
-            Thread.sleep(RETRY_PAUSE.toMillis()); // back off before retrying a failed reaction
+            Thread.sleep(pause.toMillis()); // back off before retrying a failed reaction
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
