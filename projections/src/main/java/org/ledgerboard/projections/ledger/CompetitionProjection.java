@@ -54,7 +54,12 @@ public final class CompetitionProjection {
         }
         leafIndex.put(record.id(), tree.size());
         tree.appendEntry(Hashes.fromHex(record.hash()));
-        fold.apply(record.data());
+        try {
+            fold.apply(record.data());
+        } catch (RuntimeException e) { // a fold that cannot take a sound record fails the same way every time
+            problem = "the views fold failed on " + record.type() + " " + record.id() + ": " + e;
+            return Outcome.QUARANTINED;
+        }
         return Outcome.FOLDED;
     }
 

@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.jboss.logging.Logger;
 import org.ledgerboard.core.event.LedgerJson;
@@ -35,6 +36,7 @@ import org.ledgerboard.service.ledger.LedgerWriter;
 
 import java.time.Duration;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,11 +73,14 @@ public class Projections {
     private Thread thread;
     private volatile boolean running;
     private volatile boolean caughtUp;
+    private volatile String stalled; // why the fold cannot progress now, or null
+    private volatile long lag;
 
-    Projections(ServiceConfig config, LedgerWriter keys, MongoClient mongo) {
+    Projections(ServiceConfig config, LedgerWriter keys, MongoClient mongo, MeterRegistry metrics) {
         this.config = config;
         this.keys = keys;
         this.store = mongo.getDatabase(config.mongo().database());
+        metrics.gauge("ledgerboard.projections.lag", this, projections -> projections.lag);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -101,6 +106,19 @@ public class Projections {
     /** True once the fold has reached the ledger's end as it was at start, and the fold is still running. */
     public boolean caughtUp() {
         return caughtUp && running && thread.isAlive();
+    }
+
+    /** Why the fold cannot progress now (it retries with a doubling pause), or null. */
+    public String stalled() {
+        return stalled;
+    }
+
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis()); // back off before folding again
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A subscriber to live updates, e.g. one dashboard's stream; dropped once it is closed. */
@@ -132,18 +150,35 @@ public class Projections {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> endAtStart = consumer.endOffsets(partitions);
             long lastCheckpoint = System.nanoTime();
+            Map<TopicPartition, Long> next = new HashMap<>(); // per partition, the first record not yet folded
+            int failures = 0;
             while (running) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    accept(record);
-                }
-                listeners.removeIf(Listener::closed); // a dashboard that went away is forgotten within a poll
-                if (!caughtUp) {
-                    // Views and checkpoints are written only from here on, so a restart never replaces what was
-                    // served before with an older prefix of the ledger.
-                    caughtUp = endAtStart.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
-                } else if (System.nanoTime() - lastCheckpoint >= CHECKPOINT_EVERY.toNanos()) {
-                    checkpointWhatIsNew();
-                    lastCheckpoint = System.nanoTime();
+                try {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                        accept(record);
+                        next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+                    }
+                    listeners.removeIf(Listener::closed); // a dashboard that went away is forgotten within a poll
+                    lag = partitions.stream().mapToLong(p -> consumer.currentLag(p).orElse(0)).sum();
+                    if (!caughtUp) {
+                        // Views and checkpoints are written only from here on, so a restart never replaces what
+                        // was served before with an older prefix of the ledger.
+                        caughtUp = endAtStart.entrySet().stream()
+                                .allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+                    } else if (System.nanoTime() - lastCheckpoint >= CHECKPOINT_EVERY.toNanos()) {
+                        checkpointWhatIsNew();
+                        lastCheckpoint = System.nanoTime();
+                    }
+                    failures = 0;
+                    stalled = null;
+                } catch (WakeupException stopping) {
+                    throw stopping;
+                } catch (RuntimeException e) {
+                    // e.g. the store or the broker away: report it, go back to the first record not folded, retry
+                    stalled = "the fold cannot progress: " + e;
+                    LOG.errorf(e, "projections: %s (failure %d), retrying", stalled, ++failures);
+                    next.forEach(consumer::seek);
+                    pause(Duration.ofSeconds(1L << Math.min(failures - 1, 5)));
                 }
             }
         } catch (WakeupException stopping) {

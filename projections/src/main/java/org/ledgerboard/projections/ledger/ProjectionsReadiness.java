@@ -5,7 +5,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once the views have caught up with the ledger as it was at start: never ready with views from before. */
+/**
+ * Ready once the views have caught up with the ledger as it was at start (never with views from before), and
+ * DOWN, naming the reason, while the fold cannot progress.
+ */
 @Readiness
 @ApplicationScoped
 class ProjectionsReadiness implements HealthCheck {
@@ -17,6 +20,9 @@ class ProjectionsReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("views caught up with the ledger").status(projections.caughtUp()).build();
+        String stalled = projections.stalled();
+        return HealthCheckResponse.named("views caught up with the ledger")
+                .status(projections.caughtUp() && stalled == null)
+                .withData("problem", stalled == null ? "none" : stalled).build();
     }
 }
