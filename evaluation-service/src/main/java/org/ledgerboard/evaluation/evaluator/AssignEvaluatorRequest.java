@@ -1,12 +1,13 @@
 package org.ledgerboard.evaluation.evaluator;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ledgerboard.service.api.Input;
 import org.ledgerboard.service.api.ProblemException;
 
 import java.util.List;
 
 /** Body of {@code POST /competitions/{c}/rounds/{r}/evaluators}. */
-public record AssignEvaluatorRequest(String evaluatorId, String affiliation, List<String> criteria) {
+public record AssignEvaluatorRequest(@Schema(pattern = Input.ID_PATTERN) String evaluatorId, String affiliation, List<String> criteria) {
     public AssignEvaluatorRequest {
         Input.id(evaluatorId, "evaluatorId");
         Input.required(affiliation, "affiliation");

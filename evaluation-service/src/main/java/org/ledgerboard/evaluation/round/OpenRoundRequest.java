@@ -1,5 +1,6 @@
 package org.ledgerboard.evaluation.round;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ledgerboard.core.event.Criterion;
 import org.ledgerboard.service.api.Input;
 import org.ledgerboard.service.api.ProblemException;
@@ -17,7 +18,7 @@ import java.util.Set;
  * strings summing to exactly 1; {@code decimals} is the scale of totals (HALF_EVEN); the tie-break order uses
  * {@code criterion:NAME}, {@code earliestSubmission} and must end with {@code teamId}, so every tie is broken.
  */
-public record OpenRoundRequest(String roundId, Integer number, String submissionDeadline,
+public record OpenRoundRequest(@Schema(pattern = Input.ID_PATTERN) String roundId, Integer number, String submissionDeadline,
                                List<CriterionRequest> criteria, Integer decimals, Integer eliminate,
                                List<String> tieBreak) {
 

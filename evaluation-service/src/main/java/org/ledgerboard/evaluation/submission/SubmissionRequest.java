@@ -1,5 +1,6 @@
 package org.ledgerboard.evaluation.submission;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ledgerboard.service.api.Input;
 import org.ledgerboard.service.api.ProblemException;
 
@@ -8,7 +9,7 @@ import java.net.URISyntaxException;
 import java.util.regex.Pattern;
 
 /** Body of {@code POST /competitions/{c}/rounds/{r}/submissions}; the digest is the model's lowercase hex SHA-256. */
-public record SubmissionRequest(String submissionId, String teamId, String artifactDigest, String modelCardUri) {
+public record SubmissionRequest(@Schema(pattern = Input.ID_PATTERN) String submissionId, @Schema(pattern = Input.ID_PATTERN) String teamId, String artifactDigest, String modelCardUri) {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     public SubmissionRequest {

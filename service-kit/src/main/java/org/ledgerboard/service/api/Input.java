@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 
 /** Checks of request input; each failure is a 400 naming the field. Used in the compact constructors of requests. */
 public final class Input {
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._~-]{1,64}");
+    /** What an id may be: URL-safe, 1-64 characters; stated in the OpenAPI document of every request field. */
+    public static final String ID_PATTERN = "^[A-Za-z0-9._~-]{1,64}$";
+    private static final Pattern ID = Pattern.compile(ID_PATTERN);
     private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?");
 
     private Input() {

@@ -1,5 +1,6 @@
 package org.ledgerboard.team.competition;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ledgerboard.service.api.Input;
 import org.ledgerboard.service.api.ProblemException;
 
@@ -10,7 +11,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /** Body of {@code POST /competitions}; amounts are decimal strings per resource, e.g. {"KRW": "100000000000"}. */
-public record LaunchRequest(String competitionId, String name, String organiser, Map<String, String> budget,
+public record LaunchRequest(@Schema(pattern = Input.ID_PATTERN) String competitionId, String name, String organiser, Map<String, String> budget,
                             Integer finalists) {
     private static final Pattern RESOURCE = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
 

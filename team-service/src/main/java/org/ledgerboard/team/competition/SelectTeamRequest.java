@@ -1,11 +1,12 @@
 package org.ledgerboard.team.competition;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ledgerboard.service.api.Input;
 
 import java.util.List;
 
 /** Body of {@code POST /competitions/{c}/teams}. */
-public record SelectTeamRequest(String teamId, String name, String leadOrganisation, List<String> consortium) {
+public record SelectTeamRequest(@Schema(pattern = Input.ID_PATTERN) String teamId, String name, String leadOrganisation, List<String> consortium) {
     public SelectTeamRequest {
         if (teamId != null) {
             Input.id(teamId, "teamId");

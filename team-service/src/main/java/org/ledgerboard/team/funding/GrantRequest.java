@@ -1,10 +1,11 @@
 package org.ledgerboard.team.funding;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ledgerboard.service.api.Input;
 import org.ledgerboard.service.api.ProblemException;
 
 /** Body of {@code POST /competitions/{c}/grants}; {@code amount} is a decimal string. */
-public record GrantRequest(String grantId, String teamId, String resource, String amount, Integer round) {
+public record GrantRequest(@Schema(pattern = Input.ID_PATTERN) String grantId, @Schema(pattern = Input.ID_PATTERN) String teamId, String resource, String amount, Integer round) {
     public GrantRequest {
         if (grantId != null) {
             Input.id(grantId, "grantId");

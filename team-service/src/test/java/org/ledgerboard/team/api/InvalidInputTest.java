@@ -118,6 +118,21 @@ class InvalidInputTest {
     }
 
     @Test
+    void aBodyOverSixtyFourKibIsA413ProblemAndRecordsNothing() {
+        String name = "a".repeat(70 * 1024);
+        refused(given().contentType(ContentType.JSON).body("{\"teamId\":\"big\",\"name\":\"" + name
+                + "\",\"leadOrganisation\":\"x\",\"consortium\":[]}").post(teams()).then()
+                .body("detail", containsString("65536")), 413);
+    }
+
+    @Test
+    void theOpenApiDocumentStatesTheLimits() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body(containsString("^[A-Za-z0-9._~-]{1,64}$"))
+                .body(containsString("at most 64 KiB"));
+    }
+
+    @Test
     void aDuplicateTeamIsA409NamingTheRule() {
         broken(post(teams(), Map.of("teamId", "upstage", "name", "x", "leadOrganisation", "x", "consortium", List.of())),
                 "team-id-unique");
