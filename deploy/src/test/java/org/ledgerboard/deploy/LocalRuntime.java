@@ -26,9 +26,11 @@ final class LocalRuntime {
         home = Path.of("target", name).toAbsolutePath();
         deleteRecursively(home);
         env.put("LEDGERBOARD_HOME", home.toString());
-        for (String port : List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "STORE_PORT", "TEAM_PORT",
-                "EVALUATION_PORT", "RANKING_PORT", "PROJECTIONS_PORT")) {
-            env.put("LEDGERBOARD_" + port, Integer.toString(freePort()));
+        List<String> names = List.of("KAFKA_PORT", "KAFKA_CONTROLLER_PORT", "STORE_PORT", "TEAM_PORT",
+                "EVALUATION_PORT", "RANKING_PORT", "PROJECTIONS_PORT");
+        List<Integer> ports = freePorts(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            env.put("LEDGERBOARD_" + names.get(i), Integer.toString(ports.get(i)));
         }
     }
 
@@ -64,9 +66,18 @@ final class LocalRuntime {
         process.onExit().get(30, TimeUnit.SECONDS);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Distinct free ports: all sockets stay open until every port is chosen, so none is handed out twice. */
+    private static List<Integer> freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0));
+            }
+            return sockets.stream().map(ServerSocket::getLocalPort).toList();
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
         }
     }
 
