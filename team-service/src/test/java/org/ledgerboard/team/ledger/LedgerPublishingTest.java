@@ -70,4 +70,14 @@ class LedgerPublishingTest {
         assertThat(report.findings()).isEmpty();
         assertThat(report.unsealed()).isEmpty();
     }
+
+    @Test
+    void onceACommandIsAnsweredThePublisherBacklogIsEmptyAndExported() {
+        String c = uniqueId("backlog");
+        launch(c);
+        select(c, "upstage");
+
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("ledgerboard_publisher_backlog 0.0"));
+    }
 }
