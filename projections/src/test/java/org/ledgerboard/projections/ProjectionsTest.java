@@ -13,7 +13,7 @@ import org.ledgerboard.core.event.LedgerRecord;
 import org.ledgerboard.core.event.Standing;
 import org.ledgerboard.core.event.StandingsPublished;
 import org.ledgerboard.core.event.TeamSelected;
-import org.ledgerboard.core.integrity.Hashes;
+import org.ledgerboard.core.canonical.Hashes;
 import org.ledgerboard.core.integrity.TrustedKeys;
 import org.ledgerboard.core.merkle.MerkleProofs;
 import org.ledgerboard.core.view.ViewsFold;

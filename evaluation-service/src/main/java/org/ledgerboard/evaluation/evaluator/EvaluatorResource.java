@@ -1,5 +1,6 @@
 package org.ledgerboard.evaluation.evaluator;
 
+import org.ledgerboard.evaluation.round.AssignEvaluator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

@@ -1,5 +1,6 @@
 package org.ledgerboard.evaluation.scoring;
 
+import org.ledgerboard.evaluation.round.RecordEvaluation;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

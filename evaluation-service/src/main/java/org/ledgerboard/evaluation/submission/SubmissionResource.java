@@ -1,5 +1,6 @@
 package org.ledgerboard.evaluation.submission;
 
+import org.ledgerboard.evaluation.round.MakeSubmission;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

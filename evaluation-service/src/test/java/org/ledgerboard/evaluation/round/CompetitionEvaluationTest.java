@@ -11,9 +11,6 @@ import org.ledgerboard.core.event.RoundClosed;
 import org.ledgerboard.core.event.RoundOpened;
 import org.ledgerboard.core.event.RoundScored;
 import org.ledgerboard.core.event.SubmissionMade;
-import org.ledgerboard.evaluation.evaluator.AssignEvaluator;
-import org.ledgerboard.evaluation.scoring.RecordEvaluation;
-import org.ledgerboard.evaluation.submission.MakeSubmission;
 import org.ledgerboard.service.axon.OncePerRequest;
 
 import java.math.BigDecimal;

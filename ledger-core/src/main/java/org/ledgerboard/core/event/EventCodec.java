@@ -1,12 +1,13 @@
 package org.ledgerboard.core.event;
 
+import org.ledgerboard.core.canonical.LedgerJson;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.ledgerboard.core.integrity.Canonical;
-import org.ledgerboard.core.integrity.Hashes;
+import org.ledgerboard.core.canonical.Canonical;
+import org.ledgerboard.core.canonical.Hashes;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;

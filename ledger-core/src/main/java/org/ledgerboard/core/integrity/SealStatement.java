@@ -1,5 +1,6 @@
 package org.ledgerboard.core.integrity;
 
+import org.ledgerboard.core.canonical.Canonical;
 import org.ledgerboard.core.event.LedgerSealed;
 
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package org.ledgerboard.core.integrity;
 
+import org.ledgerboard.core.canonical.Hashes;
+import org.ledgerboard.core.canonical.Canonical;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 

@@ -1,6 +1,6 @@
 package org.ledgerboard.core.merkle;
 
-import org.ledgerboard.core.integrity.Hashes;
+import org.ledgerboard.core.canonical.Hashes;
 
 import java.security.MessageDigest;
 

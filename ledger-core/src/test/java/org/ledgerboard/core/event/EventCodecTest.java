@@ -79,8 +79,8 @@ class EventCodecTest {
         ObjectNode tree = encodedTree();
         String hash = tree.remove("hash").asText();
 
-        String expected = org.ledgerboard.core.integrity.Hashes.hex(org.ledgerboard.core.integrity.Hashes.sha256(
-                org.ledgerboard.core.integrity.Canonical.bytes(tree)));
+        String expected = org.ledgerboard.core.canonical.Hashes.hex(org.ledgerboard.core.canonical.Hashes.sha256(
+                org.ledgerboard.core.canonical.Canonical.bytes(tree)));
 
         assertThat(hash).isEqualTo(expected);
     }

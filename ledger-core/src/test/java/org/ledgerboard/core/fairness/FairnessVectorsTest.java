@@ -5,7 +5,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.ledgerboard.core.event.Criterion;
 import org.ledgerboard.core.event.EvaluationRecorded;
-import org.ledgerboard.core.event.LedgerJson;
+import org.ledgerboard.core.canonical.LedgerJson;
 import org.ledgerboard.core.event.RoundOpened;
 import org.ledgerboard.core.event.RoundScored;
 import org.ledgerboard.core.event.Standing;

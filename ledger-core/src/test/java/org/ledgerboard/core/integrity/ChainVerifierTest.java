@@ -1,5 +1,6 @@
 package org.ledgerboard.core.integrity;
 
+import org.ledgerboard.core.canonical.Hashes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

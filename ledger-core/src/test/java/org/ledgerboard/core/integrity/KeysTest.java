@@ -1,5 +1,6 @@
 package org.ledgerboard.core.integrity;
 
+import org.ledgerboard.core.canonical.Hashes;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,7 +3,7 @@ package org.ledgerboard.core.merkle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.ledgerboard.core.integrity.Hashes;
+import org.ledgerboard.core.canonical.Hashes;
 
 import java.util.ArrayList;
 import java.util.HashMap;

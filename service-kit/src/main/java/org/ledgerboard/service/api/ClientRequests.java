@@ -4,7 +4,7 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.ledgerboard.core.integrity.Hashes;
+import org.ledgerboard.core.canonical.Hashes;
 
 import java.nio.charset.StandardCharsets;
 

@@ -8,8 +8,8 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.ws.rs.core.Response;
-import org.ledgerboard.core.integrity.Canonical;
-import org.ledgerboard.core.integrity.Hashes;
+import org.ledgerboard.core.canonical.Canonical;
+import org.ledgerboard.core.canonical.Hashes;
 
 import java.util.Arrays;
 

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
-import org.ledgerboard.core.event.LedgerJson;
+import org.ledgerboard.core.canonical.LedgerJson;
 
 /** REST speaks the ledger's JSON: decimals as strings, ISO-8601 instants, unknown and duplicate fields refused. */
 @Singleton

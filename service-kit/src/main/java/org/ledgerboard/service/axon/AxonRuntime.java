@@ -26,7 +26,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.ledgerboard.core.event.LedgerJson;
+import org.ledgerboard.core.canonical.LedgerJson;
 
 import java.time.Duration;
 import java.util.List;

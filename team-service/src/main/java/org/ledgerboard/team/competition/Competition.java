@@ -17,9 +17,6 @@ import org.ledgerboard.core.event.TeamSupportEnded;
 import org.ledgerboard.core.event.TeamWithdrew;
 import org.ledgerboard.service.api.ProblemException;
 import org.ledgerboard.service.axon.OncePerRequest;
-import org.ledgerboard.team.funding.DisburseFunding;
-import org.ledgerboard.team.funding.GrantFunding;
-import org.ledgerboard.team.ledger.EndSupport;
 
 import java.time.Instant;
 

@@ -1,5 +1,7 @@
 package org.ledgerboard.team.funding;
 
+import org.ledgerboard.team.competition.DisburseFunding;
+import org.ledgerboard.team.competition.GrantFunding;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -1,5 +1,6 @@
 package org.ledgerboard.team.ledger;
 
+import org.ledgerboard.team.competition.EndSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;

@@ -1,7 +1,6 @@
-package org.ledgerboard.evaluation.evaluator;
+package org.ledgerboard.evaluation.round;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.ledgerboard.evaluation.round.CompetitionEvaluation;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.ledgerboard.team.funding;
+package org.ledgerboard.team.competition;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 

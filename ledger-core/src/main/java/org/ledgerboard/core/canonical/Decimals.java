@@ -1,4 +1,4 @@
-package org.ledgerboard.core.event;
+package org.ledgerboard.core.canonical;
 
 import java.math.BigDecimal;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package org.ledgerboard.core.integrity;
+package org.ledgerboard.core.canonical;
 
 import org.erdtman.jcs.NumberToJSON;
 import org.junit.jupiter.api.Test;

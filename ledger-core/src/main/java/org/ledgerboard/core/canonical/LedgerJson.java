@@ -1,4 +1,4 @@
-package org.ledgerboard.core.event;
+package org.ledgerboard.core.canonical;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;

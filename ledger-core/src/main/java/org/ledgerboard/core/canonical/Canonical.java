@@ -1,9 +1,8 @@
-package org.ledgerboard.core.integrity;
+package org.ledgerboard.core.canonical;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.erdtman.jcs.JsonCanonicalizer;
-import org.ledgerboard.core.event.LedgerJson;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

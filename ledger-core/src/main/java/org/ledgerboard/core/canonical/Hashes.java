@@ -1,4 +1,4 @@
-package org.ledgerboard.core.integrity;
+package org.ledgerboard.core.canonical;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
