@@ -32,6 +32,7 @@ import org.ledgerboard.core.merkle.MerkleTree;
 import org.ledgerboard.core.view.CompetitionViews;
 import org.ledgerboard.core.view.ViewsFold;
 import org.ledgerboard.service.ServiceConfig;
+import org.ledgerboard.service.ledger.Backoff;
 import org.ledgerboard.service.ledger.LedgerWriter;
 
 import java.time.Duration;
@@ -113,14 +114,6 @@ public class Projections {
         return stalled;
     }
 
-    private static void pause(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis()); // back off before folding again
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /** A subscriber to live updates, e.g. one dashboard's stream; dropped once it is closed. */
     public interface Listener {
         void accept(Update update);
@@ -178,7 +171,7 @@ public class Projections {
                     stalled = "the fold cannot progress: " + e;
                     LOG.errorf(e, "projections: %s (failure %d), retrying", stalled, ++failures);
                     next.forEach(consumer::seek);
-                    pause(Duration.ofSeconds(1L << Math.min(failures - 1, 5)));
+                    Backoff.pause(Backoff.doubling(Duration.ofSeconds(1), failures));
                 }
             }
         } catch (WakeupException stopping) {
@@ -211,14 +204,19 @@ public class Projections {
                 new ReplaceOptions().upsert(true));
     }
 
+    /** Checkpoints every competition with news; one that fails stays news and stalls the fold until it succeeds. */
     private void checkpointWhatIsNew() {
+        RuntimeException failed = null;
         for (String competitionId : List.copyOf(news)) {
             try {
                 checkpoint(competitionId, competitions.get(competitionId));
                 news.remove(competitionId);
             } catch (RuntimeException e) {
-                LOG.warnf("checkpoint of %s failed, will retry: %s", competitionId, e.getMessage());
+                failed = new IllegalStateException("cannot checkpoint " + competitionId + ": " + e.getMessage(), e);
             }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 

@@ -154,7 +154,7 @@ public class LedgerSubscription {
                 failing = "reaction to " + where + " failed " + tries + " times: " + e.getMessage();
                 LOG.warnf(e, "%s; retrying", failing);
                 consumer.seek(partition, message.offset());
-                pause(retries.firstPause().multipliedBy(1L << Math.min(tries - 1, 5)));
+                Backoff.pause(Backoff.doubling(retries.firstPause(), tries));
                 return false;
             }
             quarantine(message, where, e);
@@ -172,13 +172,5 @@ public class LedgerSubscription {
                         .append("reason", reason).append("at", new Date())
                         .append("record", new String(message.value(), StandardCharsets.UTF_8)),
                 new ReplaceOptions().upsert(true));
-    }
-
-    private static void pause(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis()); // back off before retrying a failed reaction
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -42,6 +42,7 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class LedgerWriter {
     private static final Logger LOG = Logger.getLogger(LedgerWriter.class);
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
 
     private final ServiceConfig config;
     private final SigningKey key;
@@ -116,7 +117,7 @@ public class LedgerWriter {
                     throw e;
                 }
                 LOG.warnf("publishing %s failed (attempt %d), trying again: %s", record.id(), attempt, e.getMessage());
-                pauseBeforeRetry();
+                Backoff.pause(RETRY_PAUSE); // the broker is away: try again soon
             }
         }
     }
@@ -164,14 +165,6 @@ public class LedgerWriter {
     /** True once the source chains are rebuilt from the ledger: the writer can publish. */
     public boolean ready() {
         return book != null;
-    }
-
-    private static void pauseBeforeRetry() {
-        try {
-            Thread.sleep(500); // the broker is away: try again soon, without spinning
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Seals every competition with events no seal covers yet. */
