@@ -13,24 +13,27 @@ EVAL=${EVAL:-http://127.0.0.1:8082}
 command -v wrk >/dev/null || apt-get install -y -q wrk >/dev/null || { echo "install wrk first"; exit 1; }
 "$ROOT/deploy/ledgerboard" up >/dev/null
 
-post() { curl -sf -o /dev/null -X POST "$1" -H 'Content-Type: application/json' -d "$2"; }
+# Every POST acts with a token from the local issuer: the organiser, and one member shared by every bench team.
+ORGANISER=$("$ROOT/deploy/ledgerboard" token --role organiser --subject bench-organiser --ttl 2h)
+MEMBER=$("$ROOT/deploy/ledgerboard" token --role team --subject bench-member --ttl 2h)
+post() { curl -sf -o /dev/null -X POST "$1" -H 'Content-Type: application/json' -H "Authorization: Bearer $ORGANISER" -d "$2"; }
 C="bench-$WHAT-$(date +%s)"
 post "$TEAM/competitions" "{\"competitionId\":\"$C\",\"name\":\"bench\",\"organiser\":\"bench\",\"budget\":{\"KRW\":\"1\"},\"finalists\":1}"
-team_body='{"teamId":"t{n}","name":"t{n}","leadOrganisation":"lead {n}","consortium":["lab {n}"]}'
+team_body='{"teamId":"t{n}","name":"t{n}","leadOrganisation":"lead {n}","consortium":["lab {n}"],"members":["bench-member"]}'
 case $WHAT in
   teams)
-    url="$TEAM/competitions/$C/teams"; body=$team_body; limit=0 ;;
+    url="$TEAM/competitions/$C/teams"; body=$team_body; limit=0; TOKEN=$ORGANISER ;;
   submissions)
     limit=$((DURATION * 150))
     echo "selecting $limit teams first..."
     seq 1 "$limit" | xargs -P 8 -I{} curl -sf -o /dev/null -X POST "$TEAM/competitions/$C/teams" \
-      -H 'Content-Type: application/json' -d "${team_body//\{n\}/{}}"
+      -H 'Content-Type: application/json' -H "Authorization: Bearer $ORGANISER" -d "${team_body//\{n\}/{}}"
     post "$EVAL/competitions/$C/rounds" "{\"roundId\":\"r1\",\"number\":1,\"submissionDeadline\":\"2099-01-01T00:00:00Z\",\"criteria\":[{\"name\":\"x\",\"weight\":\"1\",\"maxScore\":\"10\"}],\"decimals\":2,\"eliminate\":1,\"tieBreak\":[\"teamId\"]}"
-    url="$EVAL/competitions/$C/rounds/r1/submissions"
+    url="$EVAL/competitions/$C/rounds/r1/submissions"; TOKEN=$MEMBER
     body='{"teamId":"t{n}","artifactDigest":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","modelCardUri":"https://example.org/{n}"}' ;;
   *) echo "unknown load: $WHAT"; exit 2 ;;
 esac
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "command: wrk -t2 -c$CONNECTIONS -d${DURATION}s --latency -s post-each.lua $url"
-BODY=$body LIMIT=$limit THREADS=2 wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency \
+BODY=$body LIMIT=$limit THREADS=2 TOKEN=$TOKEN wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency \
   -s "$ROOT/deploy/bench/post-each.lua" "$url"

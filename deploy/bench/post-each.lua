@@ -1,7 +1,9 @@
 -- wrk script: POSTs one new command per request. The body template's {n} becomes a number unique to the thread
 -- and request (e.g. a new team id, or the id of one of the teams prepared for submissions); each request also
--- carries its own Idempotency-Key. Environment: BODY (template), ids from 1 to LIMIT (0 = no limit).
+-- carries its own Idempotency-Key. Environment: BODY (template), ids from 1 to LIMIT (0 = no limit), TOKEN (the
+-- bearer token every request acts with).
 local body = os.getenv("BODY")
+local authorization = "Bearer " .. os.getenv("TOKEN")
 local limit = tonumber(os.getenv("LIMIT") or "0")
 local threads = 0
 
@@ -19,5 +21,6 @@ request = function()
     wrk.thread:stop()
   end
   local text = body:gsub("{n}", tostring(n))
-  return wrk.format("POST", nil, {["Content-Type"] = "application/json", ["Idempotency-Key"] = "bench-" .. tid .. "-" .. sent}, text)
+  return wrk.format("POST", nil, {["Content-Type"] = "application/json",
+    ["Authorization"] = authorization, ["Idempotency-Key"] = "bench-" .. tid .. "-" .. sent}, text)
 end

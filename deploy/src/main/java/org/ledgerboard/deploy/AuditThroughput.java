@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.ledgerboard.core.audit.AuditReport;
 import org.ledgerboard.core.audit.Auditor;
+import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.core.event.CompetitionLaunched;
 import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.FundingDisbursed;
@@ -103,6 +104,9 @@ public final class AuditThroughput {
         System.out.printf("auditor / consumer throughput ratio: %.3f%n", (written / auditSeconds) / (consumed / consumeSeconds));
     }
 
+    /** Every bench event is an organiser's act (launch, selection, funding), taken by the launching organiser. */
+    private static final Actor ORGANISER = new Actor(Actor.ORGANISER, "bench-organiser", LocalIssuer.ISSUER);
+
     private static int generate(Path file, int records, SigningKey key) throws Exception {
         Sealer sealer = new Sealer("/team-service", key);
         int written = 0;
@@ -114,11 +118,12 @@ public final class AuditThroughput {
                 for (int i = 0; i < 1000 && written < records; i++) {
                     LedgerEvent event = i == 0
                             ? new CompetitionLaunched(competition, "bench", "bench", Map.of("GPU_HOURS", new BigDecimal("1000000000")), 1)
-                            : i <= 50 ? new TeamSelected(competition, "t" + i, "team " + i, "lead " + i, List.of("lab " + i))
+                            : i <= 50 ? new TeamSelected(competition, "t" + i, "team " + i, "lead " + i, List.of("lab " + i), List.of("member-t" + i))
                             : (i - 51) % 2 == 0 ? new FundingGranted(competition, "g" + i, "t" + (1 + i % 50), "GPU_HOURS", new BigDecimal("100"), 1)
                             : new FundingDisbursed(competition, "g" + (i - 1), "d" + i, new BigDecimal("40"));
                     LedgerRecord record = EventCodec.stamp(new LedgerRecord(competition + "-" + i, "/team-service",
-                            null, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i), competition, sequence++, event, null));
+                            null, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i), competition, sequence++,
+                            ORGANISER, event, null));
                     sealer.append(record);
                     written += write(out, record);
                     if (i % 250 == 249) {

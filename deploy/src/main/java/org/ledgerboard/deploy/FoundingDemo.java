@@ -2,10 +2,12 @@ package org.ledgerboard.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.ledgerboard.core.integrity.TokenIssuer;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +30,8 @@ import java.util.UUID;
  */
 public final class FoundingDemo {
     static final String C = "sovereign-ai-2025";
+    /** The programme's organiser, as the local issuer names it; the demo's teams and panels act for themselves. */
+    private static final String ORGANISER = "organiser:msit-nipa";
     private static final String ILLUSTRATIVE = "ILLUSTRATIVE — the programme's scores are not public";
 
     /** The five teams selected in August 2025, in the Korean alphabetical order of the seed. */
@@ -55,14 +59,17 @@ public final class FoundingDemo {
     private final String evaluation;
     private final String ranking;
 
-    private FoundingDemo(String team, String evaluation, String ranking) {
+    private final TokenIssuer tokens;
+
+    private FoundingDemo(String team, String evaluation, String ranking, TokenIssuer tokens) {
+        this.tokens = tokens;
         this.team = team;
         this.evaluation = evaluation;
         this.ranking = ranking;
     }
 
     public static void main(String[] args) throws Exception {
-        FoundingDemo demo = new FoundingDemo(args[0], args[1], args[2]);
+        FoundingDemo demo = new FoundingDemo(args[0], args[1], args[2], LocalIssuer.in(Path.of(args[3])));
         if (demo.get(demo.team + "/competitions/" + C).statusCode() == 404) {
             demo.play();
         } else {
@@ -73,19 +80,20 @@ public final class FoundingDemo {
 
     private void play() throws Exception {
         System.out.println("playing round 1 of " + C + " through the REST APIs (scores: " + ILLUSTRATIVE + ")");
-        post(team + "/competitions", Map.of("competitionId", C, "name", "독자 AI 파운데이션 모델 프로젝트",
+        post(ORGANISER, team + "/competitions", Map.of("competitionId", C, "name", "독자 AI 파운데이션 모델 프로젝트",
                 "organiser", "과학기술정보통신부 · 정보통신산업진흥원(NIPA)",
                 "budget", Map.of("GPU_HOURS", "1000000", "KRW", "100000000000"), "finalists", 2));
         for (var t : TEAMS.entrySet()) {
-            post(team + "/competitions/" + C + "/teams", Map.of("teamId", t.getKey(), "name", t.getValue()[0],
-                    "leadOrganisation", t.getValue()[1], "consortium", List.of(t.getValue()[1])));
-            post(team + "/competitions/" + C + "/grants", Map.of("grantId", "gpu-" + t.getKey(), "teamId", t.getKey(),
+            post(ORGANISER, team + "/competitions/" + C + "/teams", Map.of("teamId", t.getKey(), "name", t.getValue()[0],
+                    "leadOrganisation", t.getValue()[1], "consortium", List.of(t.getValue()[1]),
+                    "members", List.of(submitterOf(t.getKey()))));
+            post(ORGANISER, team + "/competitions/" + C + "/grants", Map.of("grantId", "gpu-" + t.getKey(), "teamId", t.getKey(),
                     "resource", "GPU_HOURS", "amount", "150000", "round", 1));
-            post(team + "/competitions/" + C + "/grants/gpu-" + t.getKey() + "/disbursements", Map.of("amount", "50000"));
+            post(ORGANISER, team + "/competitions/" + C + "/grants/gpu-" + t.getKey() + "/disbursements", Map.of("amount", "50000"));
         }
         String rounds = evaluation + "/competitions/" + C + "/rounds";
         // The real round-1 presentation was on 2025-12-30; the demo's deadline is an hour from now so it can submit.
-        post(rounds, Map.of("roundId", "round-1", "number", 1,
+        post(ORGANISER, rounds, Map.of("roundId", "round-1", "number", 1,
                 "submissionDeadline", Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString(),
                 "criteria", List.of(Map.of("name", "benchmark", "weight", "0.40", "maxScore", "100"),
                         Map.of("name", "expert", "weight", "0.35", "maxScore", "100"),
@@ -93,21 +101,21 @@ public final class FoundingDemo {
                 "decimals", 2, "eliminate", 1, "tieBreak", List.of("criterion:benchmark", "earliestSubmission", "teamId")));
         List<String> criteria = List.of("benchmark", "expert", "user");
         for (String criterion : criteria) {
-            post(rounds + "/round-1/evaluators", Map.of("evaluatorId", "panel-" + criterion,
+            post(ORGANISER, rounds + "/round-1/evaluators", Map.of("evaluatorId", "panel-" + criterion,
                     "affiliation", "Independent " + criterion + " panel", "criteria", List.of(criterion)));
         }
         for (String id : TEAMS.keySet()) {
-            post(rounds + "/round-1/submissions", Map.of("submissionId", "round-1-" + id, "teamId", id,
+            post("team:" + submitterOf(id), rounds + "/round-1/submissions", Map.of("submissionId", "round-1-" + id, "teamId", id,
                     "artifactDigest", sha256(id + " foundation model, round 1 (demo artifact)"),
                     "modelCardUri", "https://example.org/model-cards/" + id));
         }
         for (String id : TEAMS.keySet()) {
             for (int i = 0; i < criteria.size(); i++) {
-                post(rounds + "/round-1/evaluations", Map.of("submissionId", "round-1-" + id,
+                post("evaluator:panel-" + criteria.get(i), rounds + "/round-1/evaluations", Map.of("submissionId", "round-1-" + id,
                         "evaluatorId", "panel-" + criteria.get(i), "criterion", criteria.get(i), "score", SCORES.get(id)[i]));
             }
         }
-        post(rounds + "/round-1/close", Map.of());
+        post(ORGANISER, rounds + "/round-1/close", Map.of());
         awaitElimination();
     }
 
@@ -156,9 +164,16 @@ public final class FoundingDemo {
                 gpu.path("available").asText());
     }
 
-    private void post(String url, Object body) throws IOException, InterruptedException {
+    private static String submitterOf(String teamId) {
+        return teamId + "-submitter";
+    }
+
+    /** POSTs as ACTOR ({@code ROLE:SUBJECT}), with a token from the local issuer. */
+    private void post(String actor, String url, Object body) throws IOException, InterruptedException {
+        String[] roleAndSubject = actor.split(":", 2);
+        String token = tokens.token(roleAndSubject[0], roleAndSubject[1], Duration.ofMinutes(10));
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).header("Idempotency-Key", UUID.randomUUID().toString())
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString());

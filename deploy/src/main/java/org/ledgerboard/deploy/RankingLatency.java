@@ -76,7 +76,7 @@ public final class RankingLatency {
                 new RoundOpened(c, "r1", 1, now.plusSeconds(60), List.of(
                         new Criterion("x", BigDecimal.ONE, BigDecimal.TEN)), 2, 1, List.of("teamId"))));
         for (int t = 0; t < 3; t++) {
-            events.add(1, new TeamSelected(c, "t" + t, "t" + t, "t" + t, List.of("t" + t)));
+            events.add(1, new TeamSelected(c, "t" + t, "t" + t, "t" + t, List.of("t" + t), List.of("member-t" + t)));
             events.add(new RoundScored(c, "r1", "t" + t, Map.of("x", BigDecimal.valueOf(t)), BigDecimal.valueOf(t)));
         }
         events.add(new RoundClosed(c, "r1", List.of("t0", "t1", "t2")));

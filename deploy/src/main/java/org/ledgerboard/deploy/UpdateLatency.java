@@ -58,7 +58,7 @@ public final class UpdateLatency {
             reader.start();
             List<Long> latencies = new ArrayList<>();
             for (int i = 1; i <= samples; i++) {
-                RecordMetadata sent = send(producer, c, i, new TeamSelected(c, "t" + i, "t", "t", List.of("t")));
+                RecordMetadata sent = send(producer, c, i, new TeamSelected(c, "t" + i, "t", "t", List.of("t"), List.of("member-t" + i)));
                 while (true) {
                     long[] arrival = arrivals.poll(30, TimeUnit.SECONDS);
                     if (arrival == null) {

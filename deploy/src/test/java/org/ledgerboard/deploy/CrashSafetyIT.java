@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.ledgerboard.core.event.FundingDisbursed;
+import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.core.event.LedgerRecord;
+import org.ledgerboard.core.integrity.TokenIssuer;
 import org.ledgerboard.core.event.LedgerSealed;
 import org.ledgerboard.core.event.TeamEliminated;
 import org.ledgerboard.core.event.TeamSelected;
@@ -43,6 +45,7 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrashSafetyIT {
     private static final Pattern EVENT_ID = Pattern.compile("\"eventId\":\"([^\"]+)\"");
+    private static final Pattern TEAM_ID = Pattern.compile("\"teamId\":\"([^\"]+)\"");
     private static final int TEAMS = 24;
     private static LocalRuntime runtime;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -208,7 +211,7 @@ class CrashSafetyIT {
 
     private static String team(String id) {
         return "{\"teamId\":\"" + id + "\",\"name\":\"" + id + "\",\"leadOrganisation\":\"lab " + id + "\","
-                + "\"consortium\":[\"lab " + id + "\"]}";
+                + "\"consortium\":[\"lab " + id + "\"],\"members\":[\"member-" + id + "\"]}";
     }
 
     private void once(String service, String path, String json) {
@@ -246,8 +249,22 @@ class CrashSafetyIT {
             throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(runtime.url(service) + path))
                 .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .header("Authorization", "Bearer " + tokenFor(path, json))
                 .timeout(Duration.ofSeconds(20))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Acts as the request needs: a team's member for its submission, the named evaluator, else the organiser. */
+    private String tokenFor(String path, String json) {
+        TokenIssuer issuer = LocalIssuer.in(runtime.home.resolve("issuer"));
+        Matcher team = TEAM_ID.matcher(json);
+        if (path.endsWith("/submissions") && team.find()) {
+            return issuer.token(Actor.TEAM, "member-" + team.group(1), Duration.ofMinutes(10));
+        }
+        if (path.endsWith("/evaluations")) {
+            return issuer.token(Actor.EVALUATOR, "ev", Duration.ofMinutes(10));
+        }
+        return issuer.token(Actor.ORGANISER, "crash-organiser", Duration.ofMinutes(10));
     }
 
     private List<LedgerRecord> events(String competitionId) {

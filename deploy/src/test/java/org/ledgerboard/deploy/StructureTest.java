@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +44,13 @@ class StructureTest {
     @ValueSource(strings = {"core", "service", "team", "evaluation", "ranking", "projections"})
     void packagesOfAModuleHaveNoCycles(String module) {
         slices().matching("org.ledgerboard." + module + ".(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void everyWriteNamesTheRolesItNeeds() {
+        methods().that().areAnnotatedWith("jakarta.ws.rs.POST").should().beAnnotatedWith("jakarta.annotation.security.RolesAllowed")
+                .because("every act is taken by an authenticated actor in a role (reads stay public)")
+                .check(classes);
     }
 
     @Test

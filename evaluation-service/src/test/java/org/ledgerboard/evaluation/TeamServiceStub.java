@@ -3,6 +3,7 @@ package org.ledgerboard.evaluation;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.ledgerboard.testkit.ActingFilter;
 
 import java.util.List;
 import java.util.Map;
@@ -31,14 +32,16 @@ public class TeamServiceStub implements QuarkusTestResourceLifecycleManager {
 
     public static void competition(String competitionId) {
         server.stubFor(get(urlPathEqualTo("/competitions/" + competitionId))
-                .willReturn(okJson("{\"competitionId\":\"" + competitionId + "\",\"name\":\"stub\"}")));
+                .willReturn(okJson("{\"competitionId\":\"" + competitionId + "\",\"name\":\"stub\",\"organisers\":[\""
+                        + ActingFilter.ORGANISER + "\"]}")));
     }
 
     public static void team(String competitionId, String teamId, String status, String lead, List<String> consortium) {
-        String members = String.join("\",\"", consortium);
+        String organisations = String.join("\",\"", consortium);
         server.stubFor(get(urlPathEqualTo("/competitions/" + competitionId + "/teams/" + teamId))
                 .willReturn(okJson("{\"teamId\":\"" + teamId + "\",\"status\":\"" + status + "\",\"leadOrganisation\":\""
-                        + lead + "\",\"consortium\":[\"" + members + "\"],\"grants\":[]}")));
+                        + lead + "\",\"consortium\":[\"" + organisations + "\"],\"members\":[\"" + ActingFilter.memberOf(teamId)
+                        + "\"],\"grants\":[]}")));
     }
 
     public static void unknownTeam(String competitionId, String teamId) {

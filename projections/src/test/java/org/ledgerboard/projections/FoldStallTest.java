@@ -81,7 +81,7 @@ class FoldStallTest {
         assertThat(readiness().getString("status")).isEqualTo("UP");
 
         store.cut();
-        publish(new TeamSelected(c, "upstage", "업스테이지", "Upstage", List.of("Upstage")));
+        publish(new TeamSelected(c, "upstage", "업스테이지", "Upstage", List.of("Upstage"), List.of("member-upstage")));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> theFold(readiness()),
                 fold -> "DOWN".equals(fold.get("status"))

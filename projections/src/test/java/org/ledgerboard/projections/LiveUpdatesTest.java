@@ -102,7 +102,7 @@ class LiveUpdatesTest {
         long after = storedPositions(-1).get(0);
         CompletableFuture<Void> writes = CompletableFuture.runAsync(() -> {
             for (int i = 0; i < TEAMS; i++) {
-                publish(new TeamSelected(c, "t" + i, "t" + i, "lab " + i, List.of("lab " + i)));
+                publish(new TeamSelected(c, "t" + i, "t" + i, "lab " + i, List.of("lab " + i), List.of("member-t" + i)));
                 pause();
             }
         });

@@ -64,7 +64,7 @@ class ProjectionsTest {
     void aCompetitionOnTheLedger() {
         c = "proj-" + UUID.randomUUID().toString().substring(0, 8);
         publish(new CompetitionLaunched(c, "독자 AI", "과기정통부", Map.of("GPU_HOURS", new BigDecimal("1000")), 2));
-        publish(new TeamSelected(c, "upstage", "업스테이지", "Upstage", List.of("Upstage")));
+        publish(new TeamSelected(c, "upstage", "업스테이지", "Upstage", List.of("Upstage"), List.of("member-upstage")));
         publish(new FundingGranted(c, "g1", "upstage", "GPU_HOURS", new BigDecimal("400"), 1));
         publish(new StandingsPublished(c, "r1", List.of(new Standing("upstage", new BigDecimal("80.12"), 1, true))));
     }
@@ -116,7 +116,7 @@ class ProjectionsTest {
     @Test
     void twoCheckpointsAreProvenConsistent() {
         JsonPath first = awaitCheckpoint(4);
-        publish(new TeamSelected(c, "naver-cloud", "네이버클라우드", "Naver Cloud", List.of("Naver Cloud")));
+        publish(new TeamSelected(c, "naver-cloud", "네이버클라우드", "Naver Cloud", List.of("Naver Cloud"), List.of("member-naver-cloud")));
         JsonPath second = awaitCheckpoint(5);
 
         JsonPath proof = given().queryParam("first", 4).queryParam("second", 5)
@@ -133,7 +133,7 @@ class ProjectionsTest {
         LedgerRecord forged = published.get(1);
         String tampered = new String(EventCodec.encode(forged), StandardCharsets.UTF_8).replace("업스테이지", "가짜");
         ledger.publishRaw(c, tampered.getBytes(StandardCharsets.UTF_8));
-        publish(new TeamSelected(c, "lg-ai-research", "LG AI연구원", "LG AI Research", List.of("LG AI Research")));
+        publish(new TeamSelected(c, "lg-ai-research", "LG AI연구원", "LG AI Research", List.of("LG AI Research"), List.of("member-lg-ai-research")));
 
         awaitCheckpoint(5);
     }

@@ -18,6 +18,11 @@ public final class ProblemMatchers {
         return problem("rule " + rule, p -> p.status() == 409 && rule.equals(p.rule()));
     }
 
+    /** A 403 naming the entitlement the actor lacks. */
+    public static Matcher<ProblemException> notEntitled(String rule) {
+        return problem("no entitlement " + rule, p -> p.status() == 403 && rule.equals(p.rule()));
+    }
+
     /** A 400 naming the field at fault. */
     public static Matcher<ProblemException> invalid(String field) {
         return problem("invalid " + field, p -> p.status() == 400 && field.equals(p.field()));

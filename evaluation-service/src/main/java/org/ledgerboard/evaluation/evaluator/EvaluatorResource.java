@@ -1,5 +1,9 @@
 package org.ledgerboard.evaluation.evaluator;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.ledgerboard.evaluation.teams.TeamDirectory;
+import org.ledgerboard.service.api.Actors;
+import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.evaluation.round.AssignEvaluator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -18,15 +22,21 @@ import org.ledgerboard.service.ledger.Receipts;
 @Consumes(MediaType.APPLICATION_JSON)
 public class EvaluatorResource {
     private final Receipts receipts;
+    private final TeamDirectory teams;
+    private final Actors actors;
 
-    EvaluatorResource(Receipts receipts) {
+    EvaluatorResource(Receipts receipts, TeamDirectory teams, Actors actors) {
         this.receipts = receipts;
+        this.teams = teams;
+        this.actors = actors;
     }
 
     @POST
+    @RolesAllowed(Actor.ORGANISER)
     @Idempotent
     public Response assign(@RestPath String competitionId, @RestPath String roundId, AssignEvaluatorRequest request) {
         Input.required(request, "body");
+        teams.requireOrganiser(competitionId, actors.current());
         return Response.status(Response.Status.CREATED).entity(receipts.issue(request.evaluatorId(),
                 new AssignEvaluator(competitionId, roundId, request.evaluatorId(), request.affiliation(),
                         request.criteria()))).build();

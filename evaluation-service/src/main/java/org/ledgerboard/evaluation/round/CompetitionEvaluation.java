@@ -108,7 +108,7 @@ public class CompetitionEvaluation extends OncePerRequest {
         }
         EvaluatorAssigned evaluator = round.evaluators().get(command.evaluatorId());
         if (evaluator == null || !evaluator.criteria().contains(command.criterion())) {
-            throw ProblemException.ruleBroken("evaluator-assigned", "evaluator " + command.evaluatorId()
+            throw ProblemException.notEntitled("evaluator-assigned", "evaluator " + command.evaluatorId()
                     + " is not assigned to criterion " + command.criterion() + " in round " + command.roundId());
         }
         var criterion = round.opened().criteria().stream().filter(c -> c.name().equals(command.criterion()))

@@ -1,5 +1,6 @@
 package org.ledgerboard.evaluation.round;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -8,7 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
+import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.evaluation.teams.TeamDirectory;
+import org.ledgerboard.service.api.Actors;
 import org.ledgerboard.service.api.Idempotent;
 import org.ledgerboard.service.api.Input;
 import org.ledgerboard.service.api.ProblemException;
@@ -23,22 +26,23 @@ import java.net.URI;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RoundResource {
     private final Receipts receipts;
+    private final Actors actors;
     private final EvaluationViews views;
     private final TeamDirectory teams;
 
-    RoundResource(Receipts receipts, EvaluationViews views, TeamDirectory teams) {
+    RoundResource(Receipts receipts, EvaluationViews views, TeamDirectory teams, Actors actors) {
+        this.actors = actors;
         this.receipts = receipts;
         this.views = views;
         this.teams = teams;
     }
 
     @POST
+    @RolesAllowed(Actor.ORGANISER)
     @Idempotent
     public Response open(@RestPath String competitionId, OpenRoundRequest request) {
         Input.required(request, "body");
-        if (!teams.knowsCompetition(competitionId)) {
-            throw ProblemException.notFound("team-service knows no competition " + competitionId);
-        }
+        teams.requireOrganiser(competitionId, actors.current());
         String roundId = receipts.idOrDerived(request.roundId(), "roundId");
         Receipt receipt = receipts.issue(roundId, new OpenRound(competitionId, roundId, request.number(),
                 request.deadline(), request.declaredCriteria(), request.decimals(), request.eliminate(),
@@ -54,9 +58,11 @@ public class RoundResource {
     }
 
     @POST
+    @RolesAllowed(Actor.ORGANISER)
     @Path("/{roundId}/close")
     @Idempotent
     public Response close(@RestPath String competitionId, @RestPath String roundId) {
+        teams.requireOrganiser(competitionId, actors.current());
         Receipt receipt = receipts.issue(roundId, new CloseRound(competitionId, roundId));
         return Response.status(Response.Status.CREATED).entity(receipt).build();
     }

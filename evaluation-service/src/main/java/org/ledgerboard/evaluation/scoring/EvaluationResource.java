@@ -1,5 +1,7 @@
 package org.ledgerboard.evaluation.scoring;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.evaluation.round.RecordEvaluation;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -11,6 +13,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.ledgerboard.core.event.SubmissionMade;
 import org.ledgerboard.evaluation.round.EvaluationViews;
 import org.ledgerboard.evaluation.teams.TeamDirectory;
+import org.ledgerboard.service.api.Actors;
 import org.ledgerboard.evaluation.teams.TeamServiceClient;
 import org.ledgerboard.service.api.Idempotent;
 import org.ledgerboard.service.api.ProblemException;
@@ -27,19 +30,27 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class EvaluationResource {
     private final Receipts receipts;
+    private final Actors actors;
     private final EvaluationViews views;
     private final TeamDirectory teams;
 
-    EvaluationResource(Receipts receipts, EvaluationViews views, TeamDirectory teams) {
+    EvaluationResource(Receipts receipts, EvaluationViews views, TeamDirectory teams, Actors actors) {
+        this.actors = actors;
         this.receipts = receipts;
         this.views = views;
         this.teams = teams;
     }
 
     @POST
+    @RolesAllowed(Actor.EVALUATOR)
     @Idempotent
     public Response record(@RestPath String competitionId, @RestPath String roundId, EvaluationRequest request) {
         Input.required(request, "body");
+        Actor actor = actors.current();
+        if (!actor.subject().equals(request.evaluatorId())) {
+            throw ProblemException.notEntitled("evaluator-is-actor", actor.attribute() + " cannot record an "
+                    + "evaluation as evaluator " + request.evaluatorId());
+        }
         SubmissionMade submission = views.round(competitionId, roundId).submissions().get(request.submissionId());
         if (submission == null) {
             throw ProblemException.notFound("no submission " + request.submissionId() + " in round " + roundId);

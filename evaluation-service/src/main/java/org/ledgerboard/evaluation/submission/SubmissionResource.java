@@ -1,5 +1,7 @@
 package org.ledgerboard.evaluation.submission;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.evaluation.round.MakeSubmission;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -9,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 import org.ledgerboard.evaluation.teams.TeamDirectory;
-import org.ledgerboard.evaluation.teams.TeamServiceClient;
+import org.ledgerboard.service.api.Actors;
 import org.ledgerboard.service.api.Idempotent;
 import org.ledgerboard.service.api.Input;
 import org.ledgerboard.service.api.ProblemException;
@@ -26,20 +28,22 @@ import java.time.temporal.ChronoUnit;
 @Consumes(MediaType.APPLICATION_JSON)
 public class SubmissionResource {
     private final Receipts receipts;
+    private final Actors actors;
     private final TeamDirectory teams;
 
-    SubmissionResource(Receipts receipts, TeamDirectory teams) {
+    SubmissionResource(Receipts receipts, TeamDirectory teams, Actors actors) {
+        this.actors = actors;
         this.receipts = receipts;
         this.teams = teams;
     }
 
     @POST
+    @RolesAllowed(Actor.TEAM)
     @Idempotent
     public Response submit(@RestPath String competitionId, @RestPath String roundId, SubmissionRequest request) {
         Input.required(request, "body");
         Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String status = teams.team(competitionId, request.teamId()).map(TeamServiceClient.Team::status)
-                .orElse("unknown to team-service");
+        String status = teams.requireMember(competitionId, request.teamId(), actors.current()).status();
         if (!"ACTIVE".equals(status)) {
             throw ProblemException.ruleBroken("team-must-be-active", "team " + request.teamId() + " is " + status
                     + " and cannot submit");

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.service.api.ProblemException;
 
 import java.util.Optional;
@@ -30,9 +31,31 @@ public class TeamDirectory {
         return Optional.ofNullable(answer(() -> teams.team(competitionId, teamId)));
     }
 
-    /** Whether team-service knows the competition. */
-    public boolean knowsCompetition(String competitionId) {
-        return answer(() -> teams.competition(competitionId)) != null;
+    /**
+     * Refuses unless the actor organises the competition, as team-service reads it from the ledger (the launching
+     * subject); 404 for a competition team-service does not know.
+     */
+    public void requireOrganiser(String competitionId, Actor actor) {
+        TeamServiceClient.Competition competition = answer(() -> teams.competition(competitionId));
+        if (competition == null) {
+            throw ProblemException.notFound("team-service knows no competition " + competitionId);
+        }
+        if (competition.organisers() == null || !competition.organisers().contains(actor.subject())) {
+            throw ProblemException.notEntitled("organiser-of-competition", actor.attribute()
+                    + " is not an organiser of competition " + competitionId);
+        }
+    }
+
+    /** The team, if the actor is one of its members in this competition; refuses otherwise. */
+    public TeamServiceClient.Team requireMember(String competitionId, String teamId, Actor actor) {
+        TeamServiceClient.Team team = team(competitionId, teamId).orElseThrow(() -> ProblemException.notEntitled(
+                "member-of-team", "team " + teamId + " is unknown to team-service, so " + actor.attribute()
+                        + " cannot act for it"));
+        if (team.members() == null || !team.members().contains(actor.subject())) {
+            throw ProblemException.notEntitled("member-of-team", actor.attribute() + " is not a member of team "
+                    + teamId + " in competition " + competitionId);
+        }
+        return team;
     }
 
     private <T> T answer(Supplier<T> question) {

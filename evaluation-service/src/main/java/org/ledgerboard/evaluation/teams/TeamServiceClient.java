@@ -8,19 +8,19 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.util.List;
 
-/** The two questions evaluation-service asks team-service, over its public REST API. */
+/** The questions evaluation-service asks team-service, over its public REST API. */
 @RegisterRestClient(configKey = "team-service")
 @Path("/competitions")
 public interface TeamServiceClient {
 
     /** What evaluation-service needs of a team: whether it is ACTIVE, and who belongs to it. */
     @JsonIgnoreProperties(ignoreUnknown = true) // team-service may tell more than we ask
-    record Team(String teamId, String status, String leadOrganisation, List<String> consortium) {
+    record Team(String teamId, String status, String leadOrganisation, List<String> consortium, List<String> members) {
     }
 
-    /** What evaluation-service needs of a competition: that it exists. */
+    /** What evaluation-service needs of a competition: that it exists, and who organises it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Competition(String competitionId) {
+    record Competition(String competitionId, List<String> organisers) {
     }
 
     @GET

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.ledgerboard.testkit.ProblemMatchers.breaks;
+import static org.ledgerboard.testkit.ProblemMatchers.notEntitled;
 import static org.ledgerboard.testkit.ProblemMatchers.invalid;
 import static org.ledgerboard.testkit.ProblemMatchers.status;
 
@@ -142,7 +143,7 @@ class CompetitionEvaluationTest {
     void anUnassignedEvaluatorIsRefused() {
         fixture.given(opened("r1", 1), kim(), submitted("s1", "upstage"))
                 .when(evaluate("lee", "expert", "80"))
-                .expectNoEvents().expectException(breaks("evaluator-assigned"));
+                .expectNoEvents().expectException(notEntitled("evaluator-assigned"));
     }
 
     @Test
@@ -150,7 +151,7 @@ class CompetitionEvaluationTest {
         fixture.given(opened("r1", 1), new EvaluatorAssigned(C, "r1", "lee", "KAIST", List.of("user")),
                         submitted("s1", "upstage"))
                 .when(evaluate("lee", "expert", "80"))
-                .expectNoEvents().expectException(breaks("evaluator-assigned"));
+                .expectNoEvents().expectException(notEntitled("evaluator-assigned"));
     }
 
     @Test

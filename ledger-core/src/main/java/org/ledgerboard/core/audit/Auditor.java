@@ -7,6 +7,7 @@ import org.ledgerboard.core.fairness.DeclaredElimination;
 import org.ledgerboard.core.fairness.DeclaredFormula;
 import org.ledgerboard.core.fairness.EligibleEvaluations;
 import org.ledgerboard.core.fairness.EligibleSubmissions;
+import org.ledgerboard.core.fairness.EntitledActors;
 import org.ledgerboard.core.fairness.FairnessRule;
 import org.ledgerboard.core.fairness.FundingRules;
 import org.ledgerboard.core.fairness.RulesDeclaredFirst;
@@ -30,7 +31,7 @@ import java.util.TreeMap;
 
 /**
  * Replays a ledger, record by record in partition order, and checks everything the ledger promises: integrity
- * (schema, hashes, forks), source chains and seals, contiguous aggregate sequences, the fairness rules F1–F7, and
+ * (schema, hashes, forks), source chains and seals, contiguous aggregate sequences, the fairness rules F1–F8, and
  * projections' signed checkpoints (Merkle root over the competition's sound records, digest of the views folded
  * from them). Only sound, distinct events are folded and judged.
  */
@@ -41,7 +42,7 @@ public final class Auditor {
     private final ChainVerifier chains;
     private final List<FairnessRule> rules = List.of(new RulesDeclaredFirst(), new EligibleSubmissions(),
             new EligibleEvaluations(), new DeclaredFormula(), new DeclaredElimination(), new FundingRules(),
-            new ScoredIffSubmitted(), new UniqueIds());
+            new ScoredIffSubmitted(), new UniqueIds(), new EntitledActors());
     private final Map<String, List<Finding>> ruleFindings = new LinkedHashMap<>();
     private final List<Finding> sequenceFindings = new ArrayList<>();
     private final Map<String, Long> nextSequence = new TreeMap<>();
@@ -147,5 +148,6 @@ public final class Auditor {
             "F5", "standings and eliminations follow the declared rule",
             "F6", "funding within budget, to active teams, revoked on elimination",
             "F7", "scored exactly the teams that submitted",
+            "F8", "every decision by an actor entitled to it at that point",
             "ids", "every team, grant, disbursement, submission, evaluation and round recorded once");
 }

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 /**
  * Encodes and decodes ledger records as CloudEvents 1.0 structured-mode JSON
  * ({@code application/cloudevents+json}) with the extension attributes {@code competitionid},
- * {@code aggregateid}, {@code sequence} and {@code hash}. Decoding is strict: anything that does not follow the
+ * {@code aggregateid}, {@code sequence}, {@code actor}, {@code actoriss} and {@code hash}. Decoding is strict: anything that does not follow the
  * contract is rejected with an {@link InvalidRecordException} naming the problem; nothing is defaulted.
  */
 public final class EventCodec {
@@ -37,7 +37,7 @@ public final class EventCodec {
             "competitionid", "aggregateid", "sequence", "hash", "data");
     private static final Set<String> KNOWN = Set.of(
             "specversion", "id", "source", "type", "subject", "time", "datacontenttype",
-            "competitionid", "aggregateid", "sequence", "hash", "data");
+            "competitionid", "aggregateid", "sequence", "actor", "actoriss", "hash", "data");
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
     private static final ObjectMapper JSON = LedgerJson.mapper();
@@ -122,7 +122,7 @@ public final class EventCodec {
         JsonNode subject = tree.get("subject");
         return new LedgerRecord(text(tree, "id"), text(tree, "source"),
                 subject == null ? null : text(tree, "subject"), time(tree), text(tree, "aggregateid"),
-                sequence.asLong(), data, hash);
+                sequence.asLong(), actor(tree), data, hash);
     }
 
     /** SHA-256 (hex) of the RFC 8785 bytes of a record's JSON without its {@code hash} attribute. */
@@ -146,8 +146,26 @@ public final class EventCodec {
         n.put("competitionid", record.competitionId());
         n.put("aggregateid", record.aggregateId());
         n.put("sequence", record.sequence());
+        if (record.actor() != null) {
+            n.put("actor", record.actor().attribute());
+            n.put("actoriss", record.actor().issuer());
+        }
         n.set("data", JSON.valueToTree(record.data()));
         return n;
+    }
+
+    private static Actor actor(JsonNode tree) {
+        if (tree.get("actor") == null && tree.get("actoriss") == null) {
+            return null;
+        }
+        if (tree.get("actor") == null || tree.get("actoriss") == null) {
+            throw new InvalidRecordException("actor and actoriss go together");
+        }
+        try {
+            return Actor.parse(text(tree, "actor"), text(tree, "actoriss"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRecordException(e.getMessage(), e);
+        }
     }
 
     private static String text(JsonNode tree, String attribute) {

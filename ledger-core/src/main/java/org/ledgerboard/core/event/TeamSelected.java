@@ -2,10 +2,14 @@ package org.ledgerboard.core.event;
 
 import java.util.List;
 
-/** A team was selected into the competition, led by one organisation with its consortium members. */
+/**
+ * A team was selected into the competition, led by one organisation with its consortium members; {@code members}
+ * are the subjects who may act for the team in this competition (e.g. submit), bound by the organiser.
+ */
 public record TeamSelected(String competitionId, String teamId, String name, String leadOrganisation,
-                           List<String> consortium) implements LedgerEvent {
+                           List<String> consortium, List<String> members) implements LedgerEvent {
     public TeamSelected {
         consortium = Collections2.copy(consortium);
+        members = Collections2.copy(members);
     }
 }

@@ -1,5 +1,7 @@
 package org.ledgerboard.core.audit;
 
+import org.ledgerboard.core.event.Actor;
+import org.ledgerboard.core.event.CompetitionConcluded;
 import org.ledgerboard.core.event.CompetitionLaunched;
 import org.ledgerboard.core.event.Criterion;
 import org.ledgerboard.core.event.EvaluationRecorded;
@@ -44,8 +46,29 @@ final class FoundingCompetition {
     static final String RANK = "/ranking-service";
     static final Instant DEADLINE = Instant.parse("2025-12-30T00:00:00Z");
 
-    /** One event as a source publishes it for one of its aggregates. */
-    record Step(String source, String aggregate, LedgerEvent event) {
+    static final String ORGANISER = "org-a";
+
+    /** One event as a source publishes it for one of its aggregates, and who acted. */
+    record Step(String source, String aggregate, LedgerEvent event, Actor actor) {
+        /** The step taken by the actor entitled to it. */
+        Step(String source, String aggregate, LedgerEvent event) {
+            this(source, aggregate, event, entitled(event));
+        }
+    }
+
+    /** Who may take this act in the founding competition: the F8 matrix seen from the writing side. */
+    static Actor entitled(LedgerEvent event) {
+        if (event instanceof SubmissionMade e) {
+            return new Actor(Actor.TEAM, "member-" + e.teamId(), "test");
+        } else if (event instanceof EvaluationRecorded e) {
+            return new Actor(Actor.EVALUATOR, e.evaluatorId(), "test");
+        } else if (event instanceof StandingsPublished || event instanceof TeamEliminated
+                || event instanceof CompetitionConcluded) {
+            return Actor.service(RANK);
+        } else if (event instanceof TeamSupportEnded || event instanceof FundingRevoked) {
+            return Actor.service(TEAM);
+        }
+        return new Actor(Actor.ORGANISER, ORGANISER, "test");
     }
 
     static final Map<String, String> TEAMS = new LinkedHashMap<>();
@@ -80,7 +103,7 @@ final class FoundingCompetition {
         String evaluation = C + "/evaluation";
         steps.add(new Step(TEAM, C, new CompetitionLaunched(C, "독자 AI 파운데이션 모델", "과학기술정보통신부",
                 Map.of("KRW", new BigDecimal("100000000000"), "GPU_HOURS", new BigDecimal("250000")), 2)));
-        TEAMS.forEach((id, name) -> steps.add(new Step(TEAM, C, new TeamSelected(C, id, name, name, List.of(name)))));
+        TEAMS.forEach((id, name) -> steps.add(new Step(TEAM, C, new TeamSelected(C, id, name, name, List.of(name), List.of("member-" + id)))));
         TEAMS.keySet().forEach(id -> steps.add(new Step(TEAM, C,
                 new FundingGranted(C, "g-" + id, id, "GPU_HOURS", new BigDecimal("40000"), 1))));
         TEAMS.keySet().forEach(id -> steps.add(new Step(TEAM, C,
@@ -142,7 +165,7 @@ final class FoundingCompetition {
             }
             for (int i = 0; i < steps.size(); i++) {
                 Step step = steps.get(i);
-                LedgerRecord record = record(step.source(), step.aggregate(), step.event());
+                LedgerRecord record = record(step.source(), step.aggregate(), step.actor(), step.event());
                 sealers.get(step.source()).append(record);
                 records.add(EventCodec.encode(record));
                 if ((i + 1) % 10 == 0) {
@@ -157,16 +180,16 @@ final class FoundingCompetition {
                 var seal = sealer.seal(C);
                 if (seal.count() > sealedAt.getOrDefault(source, 0L)) {
                     sealedAt.put(source, seal.count());
-                    records.add(EventCodec.encode(record(source, source + "/seals", seal)));
+                    records.add(EventCodec.encode(record(source, source + "/seals", null, seal)));
                 }
             });
         }
 
-        LedgerRecord record(String source, String aggregate, LedgerEvent event) {
+        LedgerRecord record(String source, String aggregate, Actor actor, LedgerEvent event) {
             long sequence = sequences.merge(source + aggregate, 1L, Long::sum) - 1;
             return EventCodec.stamp(new LedgerRecord(source.substring(1) + "-" + records.size() + "-" + sequence,
                     source, null, Instant.parse("2025-12-30T09:00:00Z").plusSeconds(clock++), aggregate, sequence,
-                    event, null));
+                    actor, event, null));
         }
 
         TrustedKeys trustedKeys() {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.ledgerboard.core.audit.FoundingCompetition.Ledger;
 import org.ledgerboard.core.audit.FoundingCompetition.Step;
 import org.ledgerboard.core.event.EvaluationRecorded;
+import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.FundingDisbursed;
 import org.ledgerboard.core.event.FundingGranted;
@@ -225,7 +226,7 @@ class TamperSuiteTest {
     void anEvaluationFromAConflictedEvaluatorFailsF3() {
         List<Step> steps = FoundingCompetition.steps();
         replace(steps, e -> e instanceof TeamSelected t && t.teamId().equals("upstage"),
-                e -> new TeamSelected(C, "upstage", "업스테이지", "Upstage", List.of("Upstage", "TTA")));
+                e -> new TeamSelected(C, "upstage", "업스테이지", "Upstage", List.of("Upstage", "TTA"), List.of("member-upstage")));
 
         AuditReport report = audit(new Ledger(steps), new Ledger(steps).records);
 
@@ -323,7 +324,7 @@ class TamperSuiteTest {
     @Test
     void aTeamSelectedTwiceFailsTheIdCheckAtTheSecondSelection() {
         List<Step> steps = FoundingCompetition.steps();
-        steps.add(new Step(TEAM, C, new TeamSelected(C, "upstage", "업스테이지", "업스테이지", List.of("업스테이지"))));
+        steps.add(new Step(TEAM, C, new TeamSelected(C, "upstage", "업스테이지", "업스테이지", List.of("업스테이지"), List.of("member-upstage"))));
         Ledger ledger = new Ledger(steps);
 
         AuditReport report = audit(ledger, ledger.records);
@@ -408,8 +409,9 @@ class TamperSuiteTest {
     @Test
     void aGapInAnAggregatesSequenceFailsSequencesAtTheRecordAfterIt() {
         Ledger ledger = new Ledger(FoundingCompetition.steps());
-        ledger.record(TEAM, C, new TeamWithdrew(C, "upstage", "never published")); // takes a sequence number
-        LedgerRecord after = ledger.record(TEAM, C, new TeamWithdrew(C, "lg-ai-research", "published"));
+        ledger.record(TEAM, C, FoundingCompetition.entitled(null), new TeamWithdrew(C, "upstage", "never published")); // takes a sequence number
+        LedgerRecord after = ledger.record(TEAM, C, FoundingCompetition.entitled(null),
+                new TeamWithdrew(C, "lg-ai-research", "published"));
         ledger.records.add(EventCodec.encode(after));
 
         AuditReport report = audit(ledger, ledger.records);
@@ -437,6 +439,66 @@ class TamperSuiteTest {
         AuditReport report = auditWithCheckpoint(ledger, SigningKey.generate(), forged);
 
         assertThat(first(report, "checkpoints").message()).contains("not signed");
+    }
+
+    /** The steps with the one matching {@code which} taken by {@code actor} instead of the entitled one. */
+    private static List<Step> takenBy(Predicate<Object> which, Actor actor) {
+        List<Step> steps = FoundingCompetition.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            Step s = steps.get(i);
+            if (which.test(s.event())) {
+                steps.set(i, new Step(s.source(), s.aggregate(), s.event(), actor));
+                return steps;
+            }
+        }
+        throw new IllegalArgumentException("no such step");
+    }
+
+    @Test
+    void aGrantByANonOrganiserFailsF8AtItsPosition() {
+        Predicate<Object> grant = e -> e instanceof FundingGranted g && g.grantId().equals("g-upstage");
+        Ledger ledger = new Ledger(takenBy(grant, new Actor(Actor.ORGANISER, "org-b", "test")));
+
+        AuditReport report = audit(ledger, ledger.records);
+
+        assertThat(failed(report)).containsExactly("F8");
+        assertThat(first(report, "F8").position()).isEqualTo(indexOf(ledger.records, r -> grant.test(r.data())));
+        assertThat(first(report, "F8").message()).contains("organiser:org-b", "not an organiser");
+    }
+
+    @Test
+    void anEvaluationByAnUnassignedSubjectFailsF8AtItsPosition() {
+        Predicate<Object> evaluation = e -> e instanceof EvaluationRecorded r && r.submissionId().equals("s-upstage")
+                && r.criterion().equals("expert");
+        Ledger ledger = new Ledger(takenBy(evaluation, new Actor(Actor.EVALUATOR, "eval-intruder", "test")));
+
+        AuditReport report = audit(ledger, ledger.records);
+
+        assertThat(failed(report)).containsExactly("F8");
+        assertThat(first(report, "F8").position()).isEqualTo(indexOf(ledger.records, r -> evaluation.test(r.data())));
+        assertThat(first(report, "F8").message()).contains("evaluator:eval-intruder");
+    }
+
+    @Test
+    void aSubmissionByAnotherTeamsMemberFailsF8AtItsPosition() {
+        Predicate<Object> submission = e -> e instanceof SubmissionMade m && m.teamId().equals("upstage");
+        Ledger ledger = new Ledger(takenBy(submission, new Actor(Actor.TEAM, "member-nc-ai", "test")));
+
+        AuditReport report = audit(ledger, ledger.records);
+
+        assertThat(failed(report)).containsExactly("F8");
+        assertThat(first(report, "F8").position()).isEqualTo(indexOf(ledger.records, r -> submission.test(r.data())));
+        assertThat(first(report, "F8").message()).contains("not a member of team upstage");
+    }
+
+    @Test
+    void anEliminationRecordedByAnOrganiserFailsF8() {
+        Ledger ledger = new Ledger(takenBy(e -> e instanceof TeamEliminated,
+                new Actor(Actor.ORGANISER, FoundingCompetition.ORGANISER, "test")));
+
+        AuditReport report = audit(ledger, ledger.records);
+
+        assertThat(first(report, "F8").message()).contains("only /ranking-service decides rankings");
     }
 
     private static int replace(List<Step> steps, Predicate<Object> which,

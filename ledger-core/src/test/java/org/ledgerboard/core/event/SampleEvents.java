@@ -16,7 +16,7 @@ public final class SampleEvents {
         return List.of(
                 new CompetitionLaunched(COMPETITION, "독자 AI 파운데이션 모델", "과학기술정보통신부",
                         Map.of("KRW", new BigDecimal("100000000000"), "GPU_HOURS", new BigDecimal("250000.5")), 2),
-                new TeamSelected(COMPETITION, "naver-cloud", "네이버클라우드", "Naver Cloud", List.of("Naver Cloud", "KAIST")),
+                new TeamSelected(COMPETITION, "naver-cloud", "네이버클라우드", "Naver Cloud", List.of("Naver Cloud", "KAIST"), List.of("member-naver-cloud")),
                 new TeamWithdrew(COMPETITION, "nc-ai", "사업 재편"),
                 new TeamSupportEnded(COMPETITION, "nc-ai", "evt-elim-1"),
                 new FundingGranted(COMPETITION, "g-1", "upstage", "GPU_HOURS", new BigDecimal("1024.00"), 1),

@@ -37,7 +37,7 @@ class ChainVerifierTest {
     }
 
     private static TeamSelected team(String id, String name) {
-        return new TeamSelected(C, id, name, name, List.of(name));
+        return new TeamSelected(C, id, name, name, List.of(name), List.of("member-" + id));
     }
 
     private ChainReport verify(List<byte[]> records) {

@@ -77,7 +77,7 @@ class ViewsFoldTest {
             events.add(switch (random.nextInt(13)) {
                 case 0 -> new CompetitionLaunched(c, "n", "o", Map.of("KRW", amount, "GPU_HOURS", amount.add(BigDecimal.TEN)),
                         1 + random.nextInt(2));
-                case 1 -> new TeamSelected(c, team, team, "lab " + team, List.of("lab " + team));
+                case 1 -> new TeamSelected(c, team, team, "lab " + team, List.of("lab " + team), List.of("member-" + team));
                 case 2 -> new TeamWithdrew(c, team, "reason");
                 case 3 -> new FundingGranted(c, grant, team, random.nextBoolean() ? "KRW" : "GPU_HOURS", amount, 1);
                 case 4 -> new FundingDisbursed(c, grant, "d" + i, amount);

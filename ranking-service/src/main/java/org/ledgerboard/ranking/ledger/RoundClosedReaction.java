@@ -2,6 +2,8 @@ package org.ledgerboard.ranking.ledger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.ledgerboard.service.ServiceConfig;
+import org.ledgerboard.service.axon.ActorMetaData;
 import org.jboss.logging.Logger;
 import org.ledgerboard.core.event.LedgerRecord;
 import org.ledgerboard.core.event.RoundClosed;
@@ -22,8 +24,10 @@ class RoundClosedReaction implements LedgerReaction {
 
     private final LedgerHistory history;
     private final CommandGateway commands;
+    private final ServiceConfig config;
 
-    RoundClosedReaction(LedgerHistory history, CommandGateway commands) {
+    RoundClosedReaction(LedgerHistory history, CommandGateway commands, ServiceConfig config) {
+        this.config = config;
         this.history = history;
         this.commands = commands;
     }
@@ -41,8 +45,9 @@ class RoundClosedReaction implements LedgerReaction {
                     closed.roundId());
             return;
         }
-        commands.sendAndWait(new DecideRound(closed.competitionId(), closed.roundId(), record.id(), rules,
+        DecideRound decide = new DecideRound(closed.competitionId(), closed.roundId(), record.id(), rules,
                 facts.activeTeams(), facts.scores(closed.roundId()), facts.submittedAt(closed.roundId()),
-                facts.finalists()));
+                facts.finalists());
+        commands.sendAndWait(ActorMetaData.byService(config.source(), decide));
     }
 }

@@ -67,7 +67,7 @@ class DecisionsFromTheLedgerTest {
         String c = "rank-" + UUID.randomUUID().toString().substring(0, 8);
         publish("/team-service", new CompetitionLaunched(c, "cup", "org", Map.of("KRW", BigDecimal.TEN), 1));
         for (String team : List.of("naver-cloud", "upstage", "nc-ai")) {
-            publish("/team-service", new TeamSelected(c, team, team, team, List.of(team)));
+            publish("/team-service", new TeamSelected(c, team, team, team, List.of(team), List.of("member-" + team)));
         }
         publish("/evaluation-service", new RoundOpened(c, "r1", 1, T, List.of(
                 new Criterion("benchmark", BigDecimal.ONE, new BigDecimal("100"))), 2, 1, List.of("earliestSubmission", "teamId")));

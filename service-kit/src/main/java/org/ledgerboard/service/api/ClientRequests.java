@@ -9,7 +9,8 @@ import org.ledgerboard.core.canonical.Hashes;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Names the client request being served: the SHA-256 of its endpoint and {@code Idempotency-Key}. A command
+ * Names the client request being served: the SHA-256 of its endpoint, its acting subject and its
+ * {@code Idempotency-Key} (keys are scoped per subject: another subject's key never finds this one's answer). A command
  * carries that name into the events it records, so a retry is recognised by what was recorded
  * ({@link org.ledgerboard.service.axon.OncePerRequest}), and ids the client left out are derived from it, so a
  * retry names the same thing.
@@ -17,9 +18,18 @@ import java.nio.charset.StandardCharsets;
 @ApplicationScoped
 public class ClientRequests {
     private final CurrentVertxRequest current;
+    private final Actors actors;
 
-    ClientRequests(CurrentVertxRequest current) {
+    ClientRequests(CurrentVertxRequest current, Actors actors) {
         this.current = current;
+        this.actors = actors;
+    }
+
+    /** The endpoint and the acting subject: what an {@code Idempotency-Key} is unique within. */
+    String scope() {
+        HttpServerRequest request = current.getCurrent().request();
+        String subject = actors.subjectOrNull();
+        return request.method() + " " + request.path() + (subject == null ? "" : " by " + subject);
     }
 
     /** The current request's name, or null outside a request or without an {@code Idempotency-Key}. */
@@ -30,7 +40,7 @@ public class ClientRequests {
         }
         HttpServerRequest request = context.request();
         String key = request.getHeader(IdempotencyInterceptor.HEADER);
-        return key == null || key.isBlank() ? null : idOf(request.method() + " " + request.path(), key);
+        return key == null || key.isBlank() ? null : idOf(scope(), key);
     }
 
     /** A client-chosen id, or when absent one derived from the request (random without an Idempotency-Key). */

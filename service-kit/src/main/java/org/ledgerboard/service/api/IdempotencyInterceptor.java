@@ -29,11 +29,14 @@ public class IdempotencyInterceptor {
 
     private final IdempotencyStore store;
     private final CurrentVertxRequest current;
+    private final ClientRequests requests;
     private final ObjectMapper json;
 
-    IdempotencyInterceptor(IdempotencyStore store, CurrentVertxRequest current, ObjectMapper json) {
+    IdempotencyInterceptor(IdempotencyStore store, CurrentVertxRequest current, ClientRequests requests,
+                           ObjectMapper json) {
         this.store = store;
         this.current = current;
+        this.requests = requests;
         this.json = json;
     }
 
@@ -55,7 +58,7 @@ public class IdempotencyInterceptor {
         if (key.isBlank() || key.length() > 255) {
             return ProblemResponses.of(ProblemException.invalid(HEADER, HEADER + " must have 1-255 characters"));
         }
-        String scope = request.method() + " " + request.path();
+        String scope = requests.scope();
         String fingerprint = Hashes.hex(Hashes.sha256(Canonical.bytes(json.valueToTree(
                 Arrays.asList(invocation.getParameters())))));
         IdempotencyStore.Claim claim = store.claim(scope, key, fingerprint);

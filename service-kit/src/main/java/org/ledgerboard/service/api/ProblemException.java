@@ -32,4 +32,15 @@ public class ProblemException extends RuntimeException {
     public static ProblemException unavailable(String detail) {
         return new ProblemException(new Problem("/problems/unavailable", "Service unavailable", 503, detail, null, null));
     }
+
+    /** 401: the act needs a valid bearer token, and this request has none. */
+    public static ProblemException unauthenticated(String detail) {
+        return new ProblemException(new Problem("/problems/unauthenticated", "Unauthenticated", 401, detail, null, null));
+    }
+
+    /** 403: the actor is authenticated but not entitled to this act; {@code rule} names the entitlement missing. */
+    public static ProblemException notEntitled(String rule, String detail) {
+        return new ProblemException(new Problem("/problems/forbidden/" + rule, "Not entitled: " + rule, 403, detail,
+                null, rule));
+    }
 }

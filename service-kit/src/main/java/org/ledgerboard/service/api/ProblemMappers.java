@@ -2,6 +2,9 @@ package org.ledgerboard.service.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.axonframework.common.AxonException;
@@ -36,6 +39,12 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return ProblemResponses.of(json);
         }
+        return ProblemResponses.of(e);
+    }
+
+    /** No token, a token that does not verify, or the wrong role (with lazy authentication these reach here). */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class, ForbiddenException.class})
+    public Response notAllowed(RuntimeException e) {
         return ProblemResponses.of(e);
     }
 

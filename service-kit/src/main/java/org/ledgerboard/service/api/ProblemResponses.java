@@ -9,6 +9,9 @@ import jakarta.ws.rs.core.Response;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import org.jboss.logging.Logger;
 
 import java.util.UUID;
@@ -31,6 +34,9 @@ public final class ProblemResponses {
         if (problem.status() == 503) {
             answer.header("Retry-After", RETRY_AFTER_SECONDS);
         }
+        if (problem.status() == 401) {
+            answer.header("WWW-Authenticate", "Bearer realm=\"ledgerboard\"");
+        }
         return answer.build();
     }
 
@@ -51,6 +57,17 @@ public final class ProblemResponses {
         }
         if (failure instanceof JsonProcessingException json) {
             return ProblemException.invalid(null, "malformed JSON: " + firstLine(json.getOriginalMessage())).problem();
+        }
+        if (failure instanceof AuthenticationFailedException) {
+            // the cause may quote the token's claims: it is neither logged nor answered
+            return ProblemException.unauthenticated("the bearer token is not valid here (signature, issuer, "
+                    + "audience, expiry or algorithm)").problem();
+        }
+        if (failure instanceof UnauthorizedException) {
+            return ProblemException.unauthenticated("this act needs an Authorization: Bearer token").problem();
+        }
+        if (failure instanceof ForbiddenException) {
+            return ProblemException.notEntitled("role", "this act needs another role than the token's").problem();
         }
         if (failure instanceof AggregateNotFoundException) {
             return ProblemException.notFound(failure.getMessage()).problem();

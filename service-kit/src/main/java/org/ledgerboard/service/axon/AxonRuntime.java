@@ -58,7 +58,7 @@ public class AxonRuntime {
                 .configureEventSerializer(c -> serializer)
                 .configureEmbeddedEventStore(c -> storage)
                 .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
-                        new SimpleCorrelationDataProvider(OncePerRequest.REQUEST)))
+                        new SimpleCorrelationDataProvider(OncePerRequest.REQUEST, ActorMetaData.ACTOR, ActorMetaData.ISSUER)))
                 .registerComponent(TokenStore.class, c -> MongoTokenStore.builder()
                         .mongoTemplate(template)
                         .serializer(serializer)

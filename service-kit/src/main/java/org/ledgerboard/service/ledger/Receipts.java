@@ -12,13 +12,16 @@ import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.ledgerboard.core.event.LedgerRecord;
 import org.ledgerboard.service.ServiceConfig;
+import org.ledgerboard.service.api.Actors;
 import org.ledgerboard.service.api.ClientRequests;
 import org.ledgerboard.service.api.ProblemException;
+import org.ledgerboard.service.axon.ActorMetaData;
 import org.ledgerboard.service.axon.AxonModule;
 import org.ledgerboard.service.axon.OncePerRequest;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -42,10 +45,12 @@ public class Receipts {
     private final ServiceConfig config;
     private final LedgerWriter ledger;
     private final ClientRequests requests;
+    private final Actors actors;
     private final StoreReconciliation reconciliation;
 
     Receipts(CommandGateway commands, EventStore events, ServiceConfig config, LedgerWriter ledger,
-             ClientRequests requests, StoreReconciliation reconciliation) {
+             ClientRequests requests, Actors actors, StoreReconciliation reconciliation) {
+        this.actors = actors;
         this.reconciliation = reconciliation;
         this.commands = commands;
         this.events = events;
@@ -84,9 +89,12 @@ public class Receipts {
         if (!reconciliation.done()) {
             throw ProblemException.unavailable("starting: the store is not yet checked against the ledger");
         }
+        Map<String, String> metaData = new HashMap<>(ActorMetaData.of(actors.current()));
         String request = requests.currentId();
-        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(request == null ? Map.of() : Map.of(OncePerRequest.REQUEST, request));
+        if (request != null) {
+            metaData.put(OncePerRequest.REQUEST, request);
+        }
+        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
         List<DomainEventMessage<?>> recorded = new ArrayList<>();
         RECORDED.set(recorded);
         Object result;

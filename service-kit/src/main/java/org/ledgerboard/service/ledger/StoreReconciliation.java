@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.InvalidRecordException;
 import org.ledgerboard.core.event.LedgerRecord;
+import org.ledgerboard.service.axon.ActorMetaData;
 import org.ledgerboard.core.event.LedgerSealed;
 import org.ledgerboard.service.ServiceConfig;
 import org.ledgerboard.service.axon.AxonRuntime;
@@ -89,7 +90,11 @@ public class StoreReconciliation {
     private DomainEventMessage<?> asStored(LedgerRecord record) {
         String type = config.aggregateType().orElseThrow(() -> new IllegalStateException(
                 "ledgerboard.aggregate-type is not set, so events of " + config.source() + " cannot be restored"));
+        Map<String, Object> metaData = new HashMap<>(Map.of(LedgerPublisher.FROM_LEDGER, true));
+        if (record.actor() != null) {
+            metaData.putAll(ActorMetaData.of(record.actor()));
+        }
         return new GenericDomainEventMessage<>(type, record.aggregateId(), record.sequence(),
-                record.data(), Map.of(LedgerPublisher.FROM_LEDGER, true), record.id(), record.time());
+                record.data(), metaData, record.id(), record.time());
     }
 }

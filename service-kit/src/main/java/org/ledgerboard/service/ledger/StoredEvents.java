@@ -4,20 +4,23 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.LedgerEvent;
 import org.ledgerboard.core.event.LedgerRecord;
+import org.ledgerboard.service.axon.ActorMetaData;
 
 import java.time.temporal.ChronoUnit;
 
 /**
  * The ledger record of a stored Axon event: the same function for the publisher and for REST receipts. Time is
  * kept to the millisecond, the precision every event store keeps, so the event as dispatched and as read back
- * from the store give the same bytes and the same hash.
+ * from the store give the same bytes and the same hash. The actor is the one the command carried.
  */
 final class StoredEvents {
     private StoredEvents() {
     }
 
     static LedgerRecord toRecord(String source, DomainEventMessage<?> stored) {
-        return EventCodec.stamp(new LedgerRecord(stored.getIdentifier(), source, null, stored.getTimestamp().truncatedTo(ChronoUnit.MILLIS),
-                stored.getAggregateIdentifier(), stored.getSequenceNumber(), (LedgerEvent) stored.getPayload(), null));
+        return EventCodec.stamp(new LedgerRecord(stored.getIdentifier(), source, null,
+                stored.getTimestamp().truncatedTo(ChronoUnit.MILLIS), stored.getAggregateIdentifier(),
+                stored.getSequenceNumber(), ActorMetaData.actorOf(stored.getMetaData()), (LedgerEvent) stored.getPayload(),
+                null));
     }
 }

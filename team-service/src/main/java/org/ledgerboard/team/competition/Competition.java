@@ -4,9 +4,11 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.core.event.CompetitionLaunched;
 import org.ledgerboard.core.event.FundingDisbursed;
 import org.ledgerboard.core.event.FundingGranted;
@@ -16,6 +18,7 @@ import org.ledgerboard.core.event.TeamSelected;
 import org.ledgerboard.core.event.TeamSupportEnded;
 import org.ledgerboard.core.event.TeamWithdrew;
 import org.ledgerboard.service.api.ProblemException;
+import org.ledgerboard.service.axon.ActorMetaData;
 import org.ledgerboard.service.axon.OncePerRequest;
 
 import java.time.Instant;
@@ -47,24 +50,27 @@ public class Competition extends OncePerRequest {
     }
 
     @CommandHandler
-    void handle(SelectTeam command) {
+    void handle(SelectTeam command, MetaData metaData) {
+        requireOrganiser(metaData);
         if (state.teams.containsKey(command.teamId())) {
             throw ProblemException.ruleBroken("team-id-unique",
                     "team " + command.teamId() + " is already in competition " + competitionId);
         }
         apply(new TeamSelected(competitionId, command.teamId(), command.name(), command.leadOrganisation(),
-                command.consortium()));
+                command.consortium(), command.members()));
     }
 
     @CommandHandler
-    void handle(WithdrawTeam command) {
+    void handle(WithdrawTeam command, MetaData metaData) {
+        requireOrganiser(metaData);
         requireKnownTeam(command.teamId());
         requireActive(command.teamId());
         apply(new TeamWithdrew(competitionId, command.teamId(), command.reason()));
     }
 
     @CommandHandler
-    void handle(GrantFunding command) {
+    void handle(GrantFunding command, MetaData metaData) {
+        requireOrganiser(metaData);
         if (state.grants.containsKey(command.grantId())) {
             throw ProblemException.ruleBroken("grant-id-unique", "grant " + command.grantId() + " already exists");
         }
@@ -87,7 +93,8 @@ public class Competition extends OncePerRequest {
     }
 
     @CommandHandler
-    void handle(DisburseFunding command) {
+    void handle(DisburseFunding command, MetaData metaData) {
+        requireOrganiser(metaData);
         CompetitionState.Grant grant = state.grants.get(command.grantId());
         if (grant == null) {
             throw ProblemException.notFound("no grant " + command.grantId() + " in competition " + competitionId);
@@ -125,7 +132,16 @@ public class Competition extends OncePerRequest {
         if (event instanceof CompetitionLaunched launched) {
             competitionId = launched.competitionId();
         }
-        state.apply(event, at);
+        state.apply(event, at, ActorMetaData.actorOf(message.getMetaData()));
+    }
+
+    /** Only an organiser of this competition, as its ledger says, selects, withdraws and funds. */
+    private void requireOrganiser(MetaData metaData) {
+        Actor actor = ActorMetaData.actorOf(metaData);
+        if (actor == null || !Actor.ORGANISER.equals(actor.role()) || !state.organisers.contains(actor.subject())) {
+            throw ProblemException.notEntitled("organiser-of-competition", (actor == null ? "nobody" : actor.attribute())
+                    + " is not an organiser of competition " + competitionId);
+        }
     }
 
     private void requireKnownTeam(String teamId) {

@@ -1,5 +1,6 @@
 package org.ledgerboard.team.competition;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
+import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.service.api.Idempotent;
 import org.ledgerboard.service.api.Input;
 import org.ledgerboard.service.ledger.Receipt;
@@ -32,6 +34,7 @@ public class CompetitionResource {
     }
 
     @POST
+    @RolesAllowed(Actor.ORGANISER)
     @Idempotent
     public Response launch(LaunchRequest request) {
         Input.required(request, "body");

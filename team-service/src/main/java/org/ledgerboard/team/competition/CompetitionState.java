@@ -1,5 +1,6 @@
 package org.ledgerboard.team.competition;
 
+import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.core.event.CompetitionLaunched;
 import org.ledgerboard.core.event.FundingDisbursed;
 import org.ledgerboard.core.event.FundingGranted;
@@ -13,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,11 +42,17 @@ public final class CompetitionState {
     final Map<String, Team> teams = new LinkedHashMap<>();
     final Map<String, Grant> grants = new LinkedHashMap<>();
     final Set<String> disbursements = new HashSet<>();
+    /** Subjects who may act as organisers of this competition: whoever launched it. */
+    final Set<String> organisers = new LinkedHashSet<>();
 
-    public void apply(LedgerEvent event, Instant at) {
+    /** {@code actor} is who recorded the event, as the ledger says (null for events from before actors). */
+    public void apply(LedgerEvent event, Instant at, Actor actor) {
         if (event instanceof CompetitionLaunched e) {
             launched = e;
             launchedAt = at;
+            if (actor != null) {
+                organisers.add(actor.subject());
+            }
         } else if (event instanceof TeamSelected e) {
             teams.put(e.teamId(), new Team(e, TeamStatus.ACTIVE, null));
         } else if (event instanceof TeamWithdrew e) {

@@ -6,6 +6,7 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.ledgerboard.core.event.LedgerEvent;
 import org.ledgerboard.service.api.ProblemException;
+import org.ledgerboard.service.axon.ActorMetaData;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -31,7 +32,8 @@ public class CompetitionViews {
                 budget.subtract(state.committed(resource)))));
         List<TeamView> teams = state.teams.values().stream().map(t -> TeamView.of(competitionId, t, state)).toList();
         var launched = state.launched;
-        return new CompetitionView(competitionId, launched.name(), launched.organiser(), launched.finalists(),
+        return new CompetitionView(competitionId, launched.name(), launched.organiser(),
+                List.copyOf(state.organisers), launched.finalists(),
                 state.launchedAt, totals, teams);
     }
 
@@ -57,7 +59,8 @@ public class CompetitionViews {
         DomainEventStream stream = events.readEvents(competitionId);
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
-            state.apply((LedgerEvent) message.getPayload(), message.getTimestamp());
+            state.apply((LedgerEvent) message.getPayload(), message.getTimestamp(),
+                    ActorMetaData.actorOf(message.getMetaData()));
         }
         if (!state.exists()) {
             throw ProblemException.notFound("no competition " + competitionId);

@@ -5,5 +5,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.util.List;
 
 public record SelectTeam(@TargetAggregateIdentifier String competitionId, String teamId, String name,
-                         String leadOrganisation, List<String> consortium) {
+                         String leadOrganisation, List<String> consortium, List<String> members) {
 }

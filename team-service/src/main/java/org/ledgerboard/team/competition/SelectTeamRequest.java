@@ -6,7 +6,10 @@ import org.ledgerboard.service.api.Input;
 import java.util.List;
 
 /** Body of {@code POST /competitions/{c}/teams}. */
-public record SelectTeamRequest(@Schema(pattern = Input.ID_PATTERN) String teamId, String name, String leadOrganisation, List<String> consortium) {
+public record SelectTeamRequest(@Schema(pattern = Input.ID_PATTERN) String teamId, String name, String leadOrganisation,
+                                List<String> consortium,
+                                @Schema(description = "token subjects who act for the team (e.g. submit)")
+                                List<String> members) {
     public SelectTeamRequest {
         if (teamId != null) {
             Input.id(teamId, "teamId");
@@ -14,5 +17,6 @@ public record SelectTeamRequest(@Schema(pattern = Input.ID_PATTERN) String teamI
         Input.required(name, "name");
         Input.required(leadOrganisation, "leadOrganisation");
         consortium = Input.list(consortium, "consortium");
+        members = members == null ? List.of() : Input.list(members, "members");
     }
 }

@@ -1,5 +1,6 @@
 package org.ledgerboard.team.competition;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
+import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.service.api.Idempotent;
 import org.ledgerboard.service.api.Input;
 import org.ledgerboard.service.ledger.Receipt;
@@ -29,12 +31,13 @@ public class TeamResource {
     }
 
     @POST
+    @RolesAllowed(Actor.ORGANISER)
     @Idempotent
     public Response select(@RestPath String competitionId, SelectTeamRequest request) {
         Input.required(request, "body");
         String teamId = receipts.idOrDerived(request.teamId(), "teamId");
         Receipt receipt = receipts.issue(teamId, new SelectTeam(competitionId, teamId, request.name(),
-                request.leadOrganisation(), request.consortium()));
+                request.leadOrganisation(), request.consortium(), request.members()));
         return Response.created(URI.create("/competitions/" + competitionId + "/teams/" + teamId))
                 .entity(receipt).build();
     }
@@ -46,6 +49,7 @@ public class TeamResource {
     }
 
     @POST
+    @RolesAllowed(Actor.ORGANISER)
     @Path("/{teamId}/withdrawal")
     @Idempotent
     public Response withdraw(@RestPath String competitionId, @RestPath String teamId, WithdrawalRequest request) {

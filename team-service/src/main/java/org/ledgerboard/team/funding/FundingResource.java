@@ -1,5 +1,7 @@
 package org.ledgerboard.team.funding;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.team.competition.DisburseFunding;
 import org.ledgerboard.team.competition.GrantFunding;
 import jakarta.ws.rs.Consumes;
@@ -33,6 +35,7 @@ public class FundingResource {
     }
 
     @POST
+    @RolesAllowed(Actor.ORGANISER)
     @Idempotent
     public Response grant(@RestPath String competitionId, GrantRequest request) {
         Input.required(request, "body");
@@ -50,6 +53,7 @@ public class FundingResource {
     }
 
     @POST
+    @RolesAllowed(Actor.ORGANISER)
     @Path("/{grantId}/disbursements")
     @Idempotent
     public Response disburse(@RestPath String competitionId, @RestPath String grantId, DisbursementRequest request) {

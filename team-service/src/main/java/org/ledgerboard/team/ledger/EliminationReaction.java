@@ -3,6 +3,8 @@ package org.ledgerboard.team.ledger;
 import org.ledgerboard.team.competition.EndSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.ledgerboard.service.ServiceConfig;
+import org.ledgerboard.service.axon.ActorMetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.jboss.logging.Logger;
 import org.ledgerboard.core.event.LedgerRecord;
@@ -16,8 +18,10 @@ class EliminationReaction implements LedgerReaction {
     private static final Logger LOG = Logger.getLogger(EliminationReaction.class);
 
     private final CommandGateway commands;
+    private final ServiceConfig config;
 
-    EliminationReaction(CommandGateway commands) {
+    EliminationReaction(CommandGateway commands, ServiceConfig config) {
+        this.config = config;
         this.commands = commands;
     }
 
@@ -27,7 +31,7 @@ class EliminationReaction implements LedgerReaction {
             return;
         }
         try {
-            commands.sendAndWait(new EndSupport(eliminated.competitionId(), eliminated.teamId(), record.id()));
+            commands.sendAndWait(ActorMetaData.byService(config.source(), new EndSupport(eliminated.competitionId(), eliminated.teamId(), record.id())));
         } catch (AggregateNotFoundException unknown) {
             LOG.warnf("elimination %s names competition %s, which team-service does not hold", record.id(),
                     eliminated.competitionId());

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.ledgerboard.service.ServiceConfig;
+import org.ledgerboard.testkit.ActingFilter;
 import org.ledgerboard.testkit.LedgerInfraResource;
 
 import java.util.List;
@@ -103,7 +104,9 @@ class IdempotencyTest {
         assertThat(events.readEvents(c).asStream().count()).isEqualTo(4);
     }
 
-    private void forget(String scope, String key) {
+    /** Deletes the organiser's idempotency record of an endpoint (keys are scoped per endpoint and subject). */
+    private void forget(String endpoint, String key) {
+        String scope = endpoint + " by " + ActingFilter.ORGANISER;
         assertThat(mongo.getDatabase(config.mongo().database()).getCollection("idempotency")
                 .deleteOne(Filters.eq("_id", scope + "\n" + key)).getDeletedCount()).isEqualTo(1);
     }

@@ -1,9 +1,11 @@
 package org.ledgerboard.team.competition;
 
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.core.event.CompetitionLaunched;
 import org.ledgerboard.core.event.FundingDisbursed;
 import org.ledgerboard.core.event.FundingGranted;
@@ -12,6 +14,7 @@ import org.ledgerboard.core.event.TeamSelected;
 import org.ledgerboard.core.event.TeamSupportEnded;
 import org.ledgerboard.core.event.TeamWithdrew;
 import org.ledgerboard.service.api.ProblemException;
+import org.ledgerboard.service.axon.ActorMetaData;
 import org.ledgerboard.service.axon.OncePerRequest;
 
 import java.math.BigDecimal;
@@ -22,6 +25,7 @@ import java.util.TreeMap;
 
 import static org.ledgerboard.testkit.ProblemMatchers.breaks;
 import static org.ledgerboard.testkit.ProblemMatchers.invalid;
+import static org.ledgerboard.testkit.ProblemMatchers.notEntitled;
 
 /** The rules of team-service, one per test, as given / when / expect. */
 class CompetitionTest {
@@ -29,9 +33,15 @@ class CompetitionTest {
 
     private AggregateTestFixture<Competition> fixture;
 
+    private static final Actor ORGANISER = new Actor(Actor.ORGANISER, "org-a", "test");
+
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Competition.class);
+        // every command is sent by the competition's organiser unless a test names another actor
+        fixture.registerCommandDispatchInterceptor(commands -> (index, command) ->
+                command.getMetaData().containsKey(ActorMetaData.ACTOR) ? command
+                        : command.andMetaData(ActorMetaData.of(ORGANISER)));
     }
 
     private static SortedMap<String, BigDecimal> budget() {
@@ -41,12 +51,17 @@ class CompetitionTest {
         return budget;
     }
 
-    private static CompetitionLaunched launched() {
+    private static CompetitionLaunched launch() {
         return new CompetitionLaunched(C, "독자 AI 파운데이션 모델", "과학기술정보통신부", budget(), 2);
     }
 
+    /** The launch as recorded: its actor becomes the competition's organiser. */
+    private static EventMessage<?> launched() {
+        return GenericEventMessage.asEventMessage(launch()).andMetaData(ActorMetaData.of(ORGANISER));
+    }
+
     private static TeamSelected selected(String teamId) {
-        return new TeamSelected(C, teamId, teamId, teamId, List.of(teamId));
+        return new TeamSelected(C, teamId, teamId, teamId, List.of(teamId), List.of("member-" + teamId));
     }
 
     private static FundingGranted granted(String grantId, String teamId, String amount) {
@@ -57,7 +72,7 @@ class CompetitionTest {
     void aCompetitionIsLaunchedWithItsBudgetAndFinalists() {
         fixture.givenNoPriorActivity()
                 .when(new LaunchCompetition(C, "독자 AI 파운데이션 모델", "과학기술정보통신부", budget(), 2))
-                .expectEvents(launched());
+                .expectEvents(launch());
     }
 
     @Test
@@ -72,14 +87,15 @@ class CompetitionTest {
     @Test
     void aTeamIsSelected() {
         fixture.given(launched())
-                .when(new SelectTeam(C, "upstage", "업스테이지", "Upstage", List.of("Upstage", "Flitto")))
-                .expectEvents(new TeamSelected(C, "upstage", "업스테이지", "Upstage", List.of("Upstage", "Flitto")));
+                .when(new SelectTeam(C, "upstage", "업스테이지", "Upstage", List.of("Upstage", "Flitto"),
+                        List.of("member-upstage")))
+                .expectEvents(new TeamSelected(C, "upstage", "업스테이지", "Upstage", List.of("Upstage", "Flitto"), List.of("member-upstage")));
     }
 
     @Test
     void teamIdsAreUniqueInACompetition() {
         fixture.given(launched(), selected("upstage"))
-                .when(new SelectTeam(C, "upstage", "again", "again", List.of()))
+                .when(new SelectTeam(C, "upstage", "again", "again", List.of(), List.of()))
                 .expectNoEvents()
                 .expectException(breaks("team-id-unique"));
     }
@@ -250,5 +266,31 @@ class CompetitionTest {
                 .when(new LaunchCompetition(C, "독자 AI 파운데이션 모델", "과학기술정보통신부", budget(), 2), request)
                 .expectNoEvents()
                 .expectResultMessagePayload(new OncePerRequest.Recorded(0));
+    }
+
+    @Test
+    void onlyAnOrganiserOfThisCompetitionSelectsATeam() {
+        fixture.given(launched())
+                .when(new SelectTeam(C, "upstage", "업스테이지", "Upstage", List.of("Upstage"), List.of("m1")),
+                        ActorMetaData.of(new Actor(Actor.ORGANISER, "org-b", "test")))
+                .expectNoEvents()
+                .expectException(notEntitled("organiser-of-competition"));
+    }
+
+    @Test
+    void anotherRoleOfTheSameSubjectIsNoOrganiser() {
+        fixture.given(launched(), selected("upstage"))
+                .when(new GrantFunding(C, "g1", "upstage", "GPU_HOURS", new BigDecimal("10"), 1),
+                        ActorMetaData.of(new Actor(Actor.TEAM, "org-a", "test")))
+                .expectNoEvents()
+                .expectException(notEntitled("organiser-of-competition"));
+    }
+
+    @Test
+    void aCommandWithoutAnActorIsRefused() {
+        fixture.given(launched(), selected("upstage"))
+                .when(new WithdrawTeam(C, "upstage", "no one asked"), Map.of(ActorMetaData.ACTOR, "organiser:org-a"))
+                .expectNoEvents()
+                .expectException(notEntitled("organiser-of-competition"));
     }
 }

@@ -51,7 +51,7 @@ class LedgerPublishingTest {
         assertThat(record.aggregateId()).isEqualTo(c);
         assertThat(record.sequence()).isEqualTo(1);
         assertThat(record.data()).isEqualTo(new TeamSelected(c, "sk-telecom", "sk-telecom", "sk-telecom",
-                List.of("sk-telecom Lab")));
+                List.of("sk-telecom Lab"), List.of("member-sk-telecom")));
     }
 
     @Test
