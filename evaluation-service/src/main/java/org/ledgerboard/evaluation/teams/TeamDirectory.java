@@ -46,11 +46,10 @@ public class TeamDirectory {
         }
     }
 
-    /** The team, if the actor is one of its members in this competition; refuses otherwise. */
+    /** The team, if the actor is one of its members in this competition; 404 for a team team-service does not know. */
     public TeamServiceClient.Team requireMember(String competitionId, String teamId, Actor actor) {
-        TeamServiceClient.Team team = team(competitionId, teamId).orElseThrow(() -> ProblemException.notEntitled(
-                "member-of-team", "team " + teamId + " is unknown to team-service, so " + actor.attribute()
-                        + " cannot act for it"));
+        TeamServiceClient.Team team = team(competitionId, teamId).orElseThrow(() -> ProblemException.notFound(
+                "team-service knows no team " + teamId + " in competition " + competitionId));
         if (team.members() == null || !team.members().contains(actor.subject())) {
             throw ProblemException.notEntitled("member-of-team", actor.attribute() + " is not a member of team "
                     + teamId + " in competition " + competitionId);

@@ -74,7 +74,7 @@ class SubmissionRulesTest {
     @Test
     void aTeamUnknownToTeamServiceCannotSubmit() {
         TeamServiceStub.unknownTeam(c, "ghost");
-        refused(submit(c, "r1", "ghost").body("rule", equalTo("member-of-team")), 403); // nobody acts for an unknown team
+        refused(submit(c, "r1", "ghost").body("type", equalTo("/problems/not-found")), 404);
     }
 
     @Test
