@@ -2,7 +2,7 @@ package org.ledgerboard.core.event;
 
 /** A fact recorded on the ledger; every event belongs to one competition. */
 public sealed interface LedgerEvent permits
-        CompetitionLaunched, TeamSelected, TeamWithdrew, TeamSupportEnded,
+        CompetitionLaunched, OrganiserAppointed, TeamSelected, TeamWithdrew, TeamSupportEnded,
         FundingGranted, FundingDisbursed, FundingRevoked,
         RoundOpened, EvaluatorAssigned, SubmissionMade, EvaluationRecorded, RoundScored, RoundClosed,
         StandingsPublished, TeamEliminated, CompetitionConcluded,

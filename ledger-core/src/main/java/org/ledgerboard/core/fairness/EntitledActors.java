@@ -9,6 +9,7 @@ import org.ledgerboard.core.event.FundingRevoked;
 import org.ledgerboard.core.event.LedgerEvent;
 import org.ledgerboard.core.event.LedgerRecord;
 import org.ledgerboard.core.event.LedgerSealed;
+import org.ledgerboard.core.event.OrganiserAppointed;
 import org.ledgerboard.core.event.StandingsPublished;
 import org.ledgerboard.core.event.SubmissionMade;
 import org.ledgerboard.core.event.TeamEliminated;
@@ -24,7 +25,7 @@ import java.util.Set;
 
 /**
  * F8: every decision was taken by an actor entitled to it at that point of the log, re-decided from the ledger
- * alone. The launching subject organises the competition; organisers select, withdraw and fund teams, open,
+ * alone. The launching subject organises the competition, and so does any subject an organiser appoints; organisers select, withdraw and fund teams, open,
  * close and score rounds and assign evaluators; a team's members (bound in its selection) submit for it; an
  * evaluator records only its own evaluations, of what it is assigned; eliminations, standings and the conclusion
  * are ranking-service's reactions, the end of support and revocations team-service's. Seals carry their
@@ -54,6 +55,8 @@ public final class EntitledActors implements FairnessRule {
                     + (actor == null ? "nobody" : actor.attribute()) + ": " + refusal));
         } else if (event instanceof CompetitionLaunched) {
             organisers.computeIfAbsent(event.competitionId(), c -> new HashSet<>()).add(actor.subject());
+        } else if (event instanceof OrganiserAppointed e) {
+            organisers.computeIfAbsent(e.competitionId(), c -> new HashSet<>()).add(e.subject());
         }
     }
 

@@ -7,6 +7,7 @@ import org.ledgerboard.core.audit.FoundingCompetition.Step;
 import org.ledgerboard.core.event.EvaluationRecorded;
 import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.core.event.EventCodec;
+import org.ledgerboard.core.event.OrganiserAppointed;
 import org.ledgerboard.core.event.FundingDisbursed;
 import org.ledgerboard.core.event.FundingGranted;
 import org.ledgerboard.core.event.LedgerRecord;
@@ -439,6 +440,23 @@ class TamperSuiteTest {
         AuditReport report = auditWithCheckpoint(ledger, SigningKey.generate(), forged);
 
         assertThat(first(report, "checkpoints").message()).contains("not signed");
+    }
+
+    @Test
+    void anOrganiserAppointedByAnOrganiserMayActButOneWhoAppointedThemselvesMayNot() {
+        Actor second = new Actor(Actor.ORGANISER, "org-b", "test");
+        List<Step> appointed = FoundingCompetition.steps();
+        appointed.add(1, new Step(TEAM, C, new OrganiserAppointed(C, "org-b")));
+        appointed.add(new Step(TEAM, C, new FundingGranted(C, "g-more", "upstage", "GPU_HOURS", BigDecimal.ONE, 1), second));
+        Ledger fine = new Ledger(appointed);
+        List<Step> selfAppointed = FoundingCompetition.steps();
+        selfAppointed.add(1, new Step(TEAM, C, new OrganiserAppointed(C, "org-b"), second));
+        Ledger forged = new Ledger(selfAppointed);
+
+        assertThat(failed(audit(fine, fine.records))).isEmpty();
+        AuditReport report = audit(forged, forged.records);
+        assertThat(failed(report)).containsExactly("F8");
+        assertThat(first(report, "F8").message()).contains("OrganiserAppointed by organiser:org-b");
     }
 
     /** The steps with the one matching {@code which} taken by {@code actor} instead of the entitled one. */

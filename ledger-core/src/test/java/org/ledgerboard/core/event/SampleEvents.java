@@ -41,6 +41,7 @@ public final class SampleEvents {
                         new Standing("nc-ai", null, 2, false))),
                 new TeamEliminated(COMPETITION, "r1", "nc-ai", 5, null, "eliminate lowest 1"),
                 new CompetitionConcluded(COMPETITION, List.of("sk-telecom", "lg-ai-research")),
+                new OrganiserAppointed(COMPETITION, "nipa-programme-office"),
                 new LedgerSealed(COMPETITION, "/team-service", 3, "00".repeat(32), "kid", "c2ln"));
     }
 

@@ -14,6 +14,7 @@ import org.ledgerboard.core.event.FundingDisbursed;
 import org.ledgerboard.core.event.FundingGranted;
 import org.ledgerboard.core.event.FundingRevoked;
 import org.ledgerboard.core.event.LedgerEvent;
+import org.ledgerboard.core.event.OrganiserAppointed;
 import org.ledgerboard.core.event.TeamSelected;
 import org.ledgerboard.core.event.TeamSupportEnded;
 import org.ledgerboard.core.event.TeamWithdrew;
@@ -47,6 +48,16 @@ public class Competition extends OncePerRequest {
         }
         apply(new CompetitionLaunched(command.competitionId(), command.name(), command.organiser(),
                 command.budget(), command.finalists()));
+    }
+
+    @CommandHandler
+    void handle(AppointOrganiser command, MetaData metaData) {
+        requireOrganiser(metaData);
+        if (state.organisers.contains(command.subject())) {
+            throw ProblemException.ruleBroken("organiser-once", command.subject() + " already organises competition "
+                    + competitionId);
+        }
+        apply(new OrganiserAppointed(competitionId, command.subject()));
     }
 
     @CommandHandler

@@ -18,7 +18,7 @@ import org.ledgerboard.service.ledger.Receipts;
 import java.net.URI;
 import java.util.List;
 
-/** Competitions: launch one, list them, read one with its budget totals and teams. */
+/** Competitions: launch one, appoint more organisers, list them, read one with its budget totals and teams. */
 @Path("/competitions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -42,6 +42,16 @@ public class CompetitionResource {
         Receipt receipt = receipts.issue(id, new LaunchCompetition(id, request.name(), request.organiser(),
                 request.budgetAmounts(), request.finalists()));
         return Response.created(URI.create("/competitions/" + id)).entity(receipt).build();
+    }
+
+    @POST
+    @RolesAllowed(Actor.ORGANISER)
+    @Path("/{competitionId}/organisers")
+    @Idempotent
+    public Response appoint(@RestPath String competitionId, AppointmentRequest request) {
+        Input.required(request, "body");
+        Receipt receipt = receipts.issue(request.subject(), new AppointOrganiser(competitionId, request.subject()));
+        return Response.status(Response.Status.CREATED).entity(receipt).build();
     }
 
     @GET

@@ -2,6 +2,7 @@ package org.ledgerboard.team.competition;
 
 import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.core.event.CompetitionLaunched;
+import org.ledgerboard.core.event.OrganiserAppointed;
 import org.ledgerboard.core.event.FundingDisbursed;
 import org.ledgerboard.core.event.FundingGranted;
 import org.ledgerboard.core.event.FundingRevoked;
@@ -42,7 +43,7 @@ public final class CompetitionState {
     final Map<String, Team> teams = new LinkedHashMap<>();
     final Map<String, Grant> grants = new LinkedHashMap<>();
     final Set<String> disbursements = new HashSet<>();
-    /** Subjects who may act as organisers of this competition: whoever launched it. */
+    /** Subjects who may act as organisers of this competition: whoever launched it, and whom an organiser appointed. */
     final Set<String> organisers = new LinkedHashSet<>();
 
     /** {@code actor} is who recorded the event, as the ledger says (null for events from before actors). */
@@ -53,6 +54,8 @@ public final class CompetitionState {
             if (actor != null) {
                 organisers.add(actor.subject());
             }
+        } else if (event instanceof OrganiserAppointed e) {
+            organisers.add(e.subject());
         } else if (event instanceof TeamSelected e) {
             teams.put(e.teamId(), new Team(e, TeamStatus.ACTIVE, null));
         } else if (event instanceof TeamWithdrew e) {

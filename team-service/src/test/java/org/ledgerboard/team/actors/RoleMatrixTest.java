@@ -72,6 +72,9 @@ class RoleMatrixTest {
             "launch, none, 401", "launch, organiser-of-this, 201", "launch, organiser-of-another, 201",
             "launch, team-of-this-team, 403", "launch, team-of-another-team, 403",
             "launch, assigned-evaluator, 403", "launch, unassigned-evaluator, 403", "launch, auditor, 403",
+            "appoint, none, 401", "appoint, organiser-of-this, 201", "appoint, organiser-of-another, 403",
+            "appoint, team-of-this-team, 403", "appoint, team-of-another-team, 403",
+            "appoint, assigned-evaluator, 403", "appoint, unassigned-evaluator, 403", "appoint, auditor, 403",
             "select, none, 401", "select, organiser-of-this, 201", "select, organiser-of-another, 403",
             "select, team-of-this-team, 403", "select, team-of-another-team, 403",
             "select, assigned-evaluator, 403", "select, unassigned-evaluator, 403", "select, auditor, 403",
@@ -96,6 +99,10 @@ class RoleMatrixTest {
         } else {
             setUp(c);
             switch (action) {
+                case "appoint" -> {
+                    path = "/competitions/" + c + "/organisers";
+                    body = Map.of("subject", "org-z");
+                }
                 case "select" -> {
                     path = "/competitions/" + c + "/teams";
                     body = Map.of("teamId", "t3", "name", "t3", "leadOrganisation", "t3", "consortium", List.of("t3"));

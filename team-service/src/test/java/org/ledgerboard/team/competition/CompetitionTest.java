@@ -10,6 +10,7 @@ import org.ledgerboard.core.event.CompetitionLaunched;
 import org.ledgerboard.core.event.FundingDisbursed;
 import org.ledgerboard.core.event.FundingGranted;
 import org.ledgerboard.core.event.FundingRevoked;
+import org.ledgerboard.core.event.OrganiserAppointed;
 import org.ledgerboard.core.event.TeamSelected;
 import org.ledgerboard.core.event.TeamSupportEnded;
 import org.ledgerboard.core.event.TeamWithdrew;
@@ -290,6 +291,22 @@ class CompetitionTest {
     void aCommandWithoutAnActorIsRefused() {
         fixture.given(launched(), selected("upstage"))
                 .when(new WithdrawTeam(C, "upstage", "no one asked"), Map.of(ActorMetaData.ACTOR, "organiser:org-a"))
+                .expectNoEvents()
+                .expectException(notEntitled("organiser-of-competition"));
+    }
+
+    @Test
+    void anOrganiserAppointsAnotherWhoThenActsAsOne() {
+        fixture.given(launched(), new OrganiserAppointed(C, "org-b"))
+                .when(new SelectTeam(C, "upstage", "업스테이지", "Upstage", List.of("Upstage"), List.of("m1")),
+                        ActorMetaData.of(new Actor(Actor.ORGANISER, "org-b", "test")))
+                .expectEvents(new TeamSelected(C, "upstage", "업스테이지", "Upstage", List.of("Upstage"), List.of("m1")));
+    }
+
+    @Test
+    void onlyAnOrganiserAppointsOrganisers() {
+        fixture.given(launched())
+                .when(new AppointOrganiser(C, "org-c"), ActorMetaData.of(new Actor(Actor.ORGANISER, "org-c", "test")))
                 .expectNoEvents()
                 .expectException(notEntitled("organiser-of-competition"));
     }

@@ -9,6 +9,7 @@ import org.ledgerboard.core.integrity.ChainVerifier;
 import org.ledgerboard.core.integrity.TrustedKeys;
 import org.ledgerboard.testkit.InfraEndpoints;
 import org.ledgerboard.testkit.LedgerInfra;
+import org.ledgerboard.testkit.TestIssuer;
 import org.ledgerboard.testkit.LedgerTopic;
 
 import java.io.IOException;
@@ -41,6 +42,7 @@ class ServiceRestartIT {
     private static final int COMMANDS = 400;
 
     private final InfraEndpoints infra = LedgerInfra.embedded();
+    private final TestIssuer issuer = TestIssuer.shared();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String database = "team-restart-" + UUID.randomUUID().toString().substring(0, 8);
     private final int port = freePort();
@@ -169,6 +171,7 @@ class ServiceRestartIT {
     private HttpResponse<String> post(String path, String json, String key) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .header("Authorization", "Bearer " + issuer.token("organiser", "restart-organiser"))
                 .timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -189,6 +192,8 @@ class ServiceRestartIT {
                 "-Dledgerboard.mongo.database=" + storeDatabase,
                 "-Dledgerboard.key-file=target/restart-it/" + database + ".pem",
                 "-Dledgerboard.idempotency.pending-timeout=1s",
+                "-Dmp.jwt.verify.publickey.location=" + issuer.config().get("mp.jwt.verify.publickey.location"),
+                "-Dmp.jwt.verify.issuer=" + TestIssuer.ISSUER,
                 "-jar", "target/quarkus-app/quarkus-run.jar")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() ->
