@@ -2,6 +2,12 @@ package org.ledgerboard.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.ledgerboard.core.event.Envelope;
+import org.ledgerboard.core.event.PublicKeyJwk;
+import org.ledgerboard.core.event.SignedEvaluation;
+import org.ledgerboard.core.event.SignedSubmission;
+import org.ledgerboard.core.integrity.Dsse;
+import org.ledgerboard.core.integrity.SigningKey;
 import org.ledgerboard.core.integrity.TokenIssuer;
 
 import java.io.IOException;
@@ -16,6 +22,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,11 +89,12 @@ public final class FoundingDemo {
         System.out.println("playing round 1 of " + C + " through the REST APIs (scores: " + ILLUSTRATIVE + ")");
         post(ORGANISER, team + "/competitions", Map.of("competitionId", C, "name", "독자 AI 파운데이션 모델 프로젝트",
                 "organiser", "과학기술정보통신부 · 정보통신산업진흥원(NIPA)",
-                "budget", Map.of("GPU_HOURS", "1000000", "KRW", "100000000000"), "finalists", 2));
+                "budget", Map.of("GPU_HOURS", "1000000", "KRW", "100000000000"), "finalists", 2,
+                "signatures", "required"));
         for (var t : TEAMS.entrySet()) {
             post(ORGANISER, team + "/competitions/" + C + "/teams", Map.of("teamId", t.getKey(), "name", t.getValue()[0],
                     "leadOrganisation", t.getValue()[1], "consortium", List.of(t.getValue()[1]),
-                    "members", List.of(submitterOf(t.getKey()))));
+                    "members", List.of(submitterOf(t.getKey())), "publicKey", publicKeyOf(t.getKey())));
             post(ORGANISER, team + "/competitions/" + C + "/grants", Map.of("grantId", "gpu-" + t.getKey(), "teamId", t.getKey(),
                     "resource", "GPU_HOURS", "amount", "150000", "round", 1));
             post(ORGANISER, team + "/competitions/" + C + "/grants/gpu-" + t.getKey() + "/disbursements", Map.of("amount", "50000"));
@@ -102,17 +110,21 @@ public final class FoundingDemo {
         List<String> criteria = List.of("benchmark", "expert", "user");
         for (String criterion : criteria) {
             post(ORGANISER, rounds + "/round-1/evaluators", Map.of("evaluatorId", "panel-" + criterion,
-                    "affiliation", "Independent " + criterion + " panel", "criteria", List.of(criterion)));
+                    "affiliation", "Independent " + criterion + " panel", "criteria", List.of(criterion),
+                    "publicKey", publicKeyOf("panel-" + criterion)));
         }
         for (String id : TEAMS.keySet()) {
-            post("team:" + submitterOf(id), rounds + "/round-1/submissions", Map.of("submissionId", "round-1-" + id, "teamId", id,
-                    "artifactDigest", sha256(id + " foundation model, round 1 (demo artifact)"),
-                    "modelCardUri", "https://example.org/model-cards/" + id));
+            post("team:" + submitterOf(id), rounds + "/round-1/submissions", Dsse.sign(keys.get(id),
+                    Envelope.SUBMISSION, new SignedSubmission(C, "round-1", "round-1-" + id, id,
+                            sha256(id + " foundation model, round 1 (demo artifact)"),
+                            "https://example.org/model-cards/" + id)));
         }
         for (String id : TEAMS.keySet()) {
             for (int i = 0; i < criteria.size(); i++) {
-                post("evaluator:panel-" + criteria.get(i), rounds + "/round-1/evaluations", Map.of("submissionId", "round-1-" + id,
-                        "evaluatorId", "panel-" + criteria.get(i), "criterion", criteria.get(i), "score", SCORES.get(id)[i]));
+                String panel = "panel-" + criteria.get(i);
+                post("evaluator:" + panel, rounds + "/round-1/evaluations", Dsse.sign(keys.get(panel),
+                        Envelope.EVALUATION, new SignedEvaluation(C, "round-1", "round-1-" + id, panel,
+                                criteria.get(i), SCORES.get(id)[i])));
             }
         }
         post(ORGANISER, rounds + "/round-1/close", Map.of());
@@ -162,6 +174,13 @@ public final class FoundingDemo {
         System.out.printf("  %-16s %10s %10s %10s  budget %s, uncommitted %s%n", "total", gpu.path("granted").asText(),
                 gpu.path("disbursed").asText(), gpu.path("revoked").asText(), gpu.path("budget").asText(),
                 gpu.path("available").asText());
+    }
+
+    /** Each team and panel signs its own acts; the demo keeps their keys in memory, as their own clients would. */
+    private final Map<String, SigningKey> keys = new HashMap<>();
+
+    private PublicKeyJwk publicKeyOf(String teamOrPanel) {
+        return Dsse.jwkOf(keys.computeIfAbsent(teamOrPanel, k -> SigningKey.generate()).verifyingKey());
     }
 
     private static String submitterOf(String teamId) {

@@ -202,7 +202,7 @@ class CrashSafetyIT {
     private String competitionWithTeams(int teams) {
         String c = "crash-" + UUID.randomUUID().toString().substring(0, 8);
         untilReceipt("TEAM", "/competitions", "{\"competitionId\":\"" + c + "\",\"name\":\"crash\",\"organiser\":\"o\","
-                + "\"budget\":{\"KRW\":\"1000000\"},\"finalists\":1}", c);
+                + "\"budget\":{\"KRW\":\"1000000\"},\"finalists\":1,\"signatures\":\"optional\"}", c);
         for (int i = 0; i < teams; i++) {
             untilReceipt("TEAM", "/competitions/" + c + "/teams", team("t" + i), c + "-t" + i);
         }

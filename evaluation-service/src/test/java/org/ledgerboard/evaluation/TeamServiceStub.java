@@ -32,8 +32,23 @@ public class TeamServiceStub implements QuarkusTestResourceLifecycleManager {
 
     public static void competition(String competitionId) {
         server.stubFor(get(urlPathEqualTo("/competitions/" + competitionId))
-                .willReturn(okJson("{\"competitionId\":\"" + competitionId + "\",\"name\":\"stub\",\"organisers\":[\""
-                        + ActingFilter.ORGANISER + "\"]}")));
+                .willReturn(okJson("{\"competitionId\":\"" + competitionId + "\",\"name\":\"stub\",\"signatures\":\"optional\","
+                        + "\"organisers\":[\"" + ActingFilter.ORGANISER + "\"]}")));
+    }
+
+    /** A competition that requires signed submissions and evaluations. */
+    public static void signedCompetition(String competitionId) {
+        server.stubFor(get(urlPathEqualTo("/competitions/" + competitionId))
+                .willReturn(okJson("{\"competitionId\":\"" + competitionId + "\",\"signatures\":\"required\","
+                        + "\"organisers\":[\"" + ActingFilter.ORGANISER + "\"]}")));
+    }
+
+    /** An active team whose member is {@code member-TEAM}, with its bound key. */
+    public static void signingTeam(String competitionId, String teamId, String publicKeyJwk) {
+        server.stubFor(get(urlPathEqualTo("/competitions/" + competitionId + "/teams/" + teamId))
+                .willReturn(okJson("{\"teamId\":\"" + teamId + "\",\"status\":\"ACTIVE\",\"leadOrganisation\":\"lab\","
+                        + "\"consortium\":[\"lab\"],\"members\":[\"" + ActingFilter.memberOf(teamId) + "\"],"
+                        + "\"publicKey\":" + publicKeyJwk + "}")));
     }
 
     public static void team(String competitionId, String teamId, String status, String lead, List<String> consortium) {

@@ -15,7 +15,8 @@ import java.io.IOException;
 /**
  * Lets a test's POSTs act as whoever the request needs, as the contract checks' {@code ACT=auto} does: the
  * organiser {@value #ORGANISER} for organiser acts, {@code member-TEAM} for a team's submission, the evaluator
- * named in an evaluation. A selection without {@code members} binds {@code member-TEAM}. A test that wants a
+ * named in an evaluation. A selection without {@code members} binds {@code member-TEAM}; a launch without
+ * {@code signatures} makes them optional (a test of signing says {@code required}). A test that wants a
  * particular actor sends {@link #AS} ({@code ROLE:SUBJECT}, or {@code none} for no token) or its own
  * {@code Authorization}.
  */
@@ -67,6 +68,10 @@ public final class ActingFilter implements Filter {
                 && team.hasNonNull("teamId")) {
             team.putArray("members").add(memberOf(team.get("teamId").asText()));
             request.body(team.toString());
+        }
+        if (path.endsWith("/competitions") && body instanceof ObjectNode launch && !launch.has("signatures")) {
+            launch.put("signatures", "optional");
+            request.body(launch.toString());
         }
     }
 

@@ -1,6 +1,7 @@
 package org.ledgerboard.evaluation.evaluator;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.ledgerboard.service.api.ProblemException;
 import org.ledgerboard.evaluation.teams.TeamDirectory;
 import org.ledgerboard.service.api.Actors;
 import org.ledgerboard.core.event.Actor;
@@ -36,9 +37,12 @@ public class EvaluatorResource {
     @Idempotent
     public Response assign(@RestPath String competitionId, @RestPath String roundId, AssignEvaluatorRequest request) {
         Input.required(request, "body");
-        teams.requireOrganiser(competitionId, actors.current());
+        if (teams.requireOrganiser(competitionId, actors.current()).signaturesRequired() && request.publicKey() == null) {
+            throw ProblemException.invalid("publicKey", "competition " + competitionId + " requires signed "
+                    + "evaluations: bind the evaluator's Ed25519 public key (JWK) as publicKey");
+        }
         return Response.status(Response.Status.CREATED).entity(receipts.issue(request.evaluatorId(),
                 new AssignEvaluator(competitionId, roundId, request.evaluatorId(), request.affiliation(),
-                        request.criteria()))).build();
+                        request.criteria(), request.publicKey()))).build();
     }
 }

@@ -12,8 +12,11 @@ import org.ledgerboard.core.event.LedgerEvent;
 import org.ledgerboard.core.event.RoundClosed;
 import org.ledgerboard.core.event.RoundOpened;
 import org.ledgerboard.core.event.RoundScored;
+import org.ledgerboard.core.event.SignedEvaluation;
 import org.ledgerboard.core.event.SubmissionMade;
 import org.ledgerboard.core.fairness.RoundScoring;
+import org.ledgerboard.core.fairness.SignedActs;
+import org.ledgerboard.core.integrity.Dsse;
 import org.ledgerboard.service.api.ProblemException;
 import org.ledgerboard.service.axon.OncePerRequest;
 
@@ -77,7 +80,7 @@ public class CompetitionEvaluation extends OncePerRequest {
             }
         }
         apply(new EvaluatorAssigned(competitionId, command.roundId(), command.evaluatorId(), command.affiliation(),
-                command.criteria()));
+                command.criteria(), command.publicKey()));
     }
 
     @CommandHandler
@@ -96,7 +99,7 @@ public class CompetitionEvaluation extends OncePerRequest {
                     + " already submitted to round " + command.roundId());
         }
         apply(new SubmissionMade(competitionId, command.submissionId(), command.roundId(), command.teamId(),
-                command.artifactDigest(), command.modelCardUri(), command.submittedAt()));
+                command.artifactDigest(), command.modelCardUri(), command.submittedAt(), command.envelope()));
     }
 
     @CommandHandler
@@ -128,8 +131,32 @@ public class CompetitionEvaluation extends OncePerRequest {
             throw ProblemException.ruleBroken("one-evaluation-per-criterion", "evaluator " + command.evaluatorId()
                     + " already scored " + command.criterion() + " for submission " + command.submissionId());
         }
-        apply(new EvaluationRecorded(competitionId, command.roundId(), command.submissionId(),
-                command.evaluatorId(), command.criterion(), command.score()));
+        EvaluationRecorded recorded = new EvaluationRecorded(competitionId, command.roundId(), command.submissionId(),
+                command.evaluatorId(), command.criterion(), command.score(), command.envelope());
+        requireSignedByTheEvaluator(recorded, evaluator, command.signaturesRequired());
+        apply(recorded);
+    }
+
+    /** The evaluation is signed, where required, by the key bound to its evaluator, over exactly this act. */
+    private static void requireSignedByTheEvaluator(EvaluationRecorded evaluation, EvaluatorAssigned evaluator,
+                                                    boolean required) {
+        if (evaluation.envelope() == null) {
+            if (required) {
+                throw ProblemException.unverifiable("signature-required", "competition " + evaluation.competitionId()
+                        + " requires evaluations as DSSE envelopes signed by the evaluator's bound key");
+            }
+            return;
+        }
+        if (evaluator.publicKey() == null) {
+            throw ProblemException.unverifiable("signature-valid", "evaluator " + evaluator.evaluatorId()
+                    + " has no bound key to sign with");
+        }
+        byte[] payload = Dsse.verifiedPayload(evaluation.envelope(), evaluator.publicKey()).orElseThrow(() ->
+                ProblemException.unverifiable("signature-valid", "the envelope's signature does not verify with "
+                        + "the key bound to evaluator " + evaluator.evaluatorId()));
+        if (!evaluation.signedAct().equals(SignedActs.read(payload, SignedEvaluation.class))) {
+            throw ProblemException.unverifiable("signed-act-matches", "the signed payload is not this evaluation");
+        }
     }
 
     /** Scores every submitting team with the declared formula, then closes the round. */

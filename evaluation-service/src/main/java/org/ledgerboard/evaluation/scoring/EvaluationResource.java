@@ -1,6 +1,14 @@
 package org.ledgerboard.evaluation.scoring;
 
 import jakarta.annotation.security.RolesAllowed;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.ledgerboard.core.event.Envelope;
+import org.ledgerboard.core.event.SignedEvaluation;
+import org.ledgerboard.evaluation.signing.SignedBodies;
 import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.evaluation.round.RecordEvaluation;
 import jakarta.ws.rs.Consumes;
@@ -34,7 +42,11 @@ public class EvaluationResource {
     private final EvaluationViews views;
     private final TeamDirectory teams;
 
-    EvaluationResource(Receipts receipts, EvaluationViews views, TeamDirectory teams, Actors actors) {
+    private final SignedBodies bodies;
+
+    EvaluationResource(Receipts receipts, EvaluationViews views, TeamDirectory teams, Actors actors,
+                       SignedBodies bodies) {
+        this.bodies = bodies;
         this.actors = actors;
         this.receipts = receipts;
         this.views = views;
@@ -44,8 +56,21 @@ public class EvaluationResource {
     @POST
     @RolesAllowed(Actor.EVALUATOR)
     @Idempotent
-    public Response record(@RestPath String competitionId, @RestPath String roundId, EvaluationRequest request) {
-        Input.required(request, "body");
+    @RequestBody(description = "the evaluation, or under signatures a DSSE envelope (payloadType "
+            + Envelope.EVALUATION + ") of it with competitionId and roundId", content = @Content(schema = @Schema(
+            oneOf = {EvaluationRequest.class, Envelope.class})))
+    public Response record(@RestPath String competitionId, @RestPath String roundId, JsonNode body)
+            throws JsonProcessingException {
+        Input.required(body, "body");
+        Envelope envelope = bodies.envelopeOrNull(body);
+        EvaluationRequest request;
+        if (envelope == null) {
+            request = bodies.plain(body, EvaluationRequest.class);
+        } else {
+            SignedEvaluation act = bodies.act(envelope, Envelope.EVALUATION, SignedEvaluation.class);
+            SignedBodies.requireSamePlace(competitionId, roundId, act.competitionId(), act.roundId());
+            request = new EvaluationRequest(act.submissionId(), act.evaluatorId(), act.criterion(), act.score());
+        }
         Actor actor = actors.current();
         if (!actor.subject().equals(request.evaluatorId())) {
             throw ProblemException.notEntitled("evaluator-is-actor", actor.attribute() + " cannot record an "
@@ -58,7 +83,8 @@ public class EvaluationResource {
         return Response.status(Response.Status.CREATED).entity(receipts.issue(request.submissionId(),
                 new RecordEvaluation(competitionId, roundId, request.submissionId(), request.evaluatorId(),
                         request.criterion(), new BigDecimal(request.score()),
-                        organisationsOf(competitionId, submission.teamId())))).build();
+                        organisationsOf(competitionId, submission.teamId()), envelope,
+                        teams.competition(competitionId).signaturesRequired()))).build();
     }
 
     /**

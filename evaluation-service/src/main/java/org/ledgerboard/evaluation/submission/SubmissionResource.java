@@ -1,6 +1,16 @@
 package org.ledgerboard.evaluation.submission;
 
 import jakarta.annotation.security.RolesAllowed;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.ledgerboard.core.event.Envelope;
+import org.ledgerboard.core.event.SignedSubmission;
+import org.ledgerboard.core.integrity.Dsse;
+import org.ledgerboard.evaluation.signing.SignedBodies;
+import org.ledgerboard.evaluation.teams.TeamServiceClient;
 import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.evaluation.round.MakeSubmission;
 import jakarta.ws.rs.Consumes;
@@ -31,7 +41,10 @@ public class SubmissionResource {
     private final Actors actors;
     private final TeamDirectory teams;
 
-    SubmissionResource(Receipts receipts, TeamDirectory teams, Actors actors) {
+    private final SignedBodies bodies;
+
+    SubmissionResource(Receipts receipts, TeamDirectory teams, Actors actors, SignedBodies bodies) {
+        this.bodies = bodies;
         this.actors = actors;
         this.receipts = receipts;
         this.teams = teams;
@@ -40,17 +53,38 @@ public class SubmissionResource {
     @POST
     @RolesAllowed(Actor.TEAM)
     @Idempotent
-    public Response submit(@RestPath String competitionId, @RestPath String roundId, SubmissionRequest request) {
-        Input.required(request, "body");
+    @RequestBody(description = "the submission, or under signatures a DSSE envelope (payloadType "
+            + Envelope.SUBMISSION + ") of it with competitionId and roundId", content = @Content(schema = @Schema(
+            oneOf = {SubmissionRequest.class, Envelope.class})))
+    public Response submit(@RestPath String competitionId, @RestPath String roundId, JsonNode body)
+            throws JsonProcessingException {
+        Input.required(body, "body");
         Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String status = teams.requireMember(competitionId, request.teamId(), actors.current()).status();
+        Envelope envelope = bodies.envelopeOrNull(body);
+        SubmissionRequest request;
+        if (envelope == null) {
+            request = bodies.plain(body, SubmissionRequest.class);
+        } else {
+            SignedSubmission act = bodies.act(envelope, Envelope.SUBMISSION, SignedSubmission.class);
+            SignedBodies.requireSamePlace(competitionId, roundId, act.competitionId(), act.roundId());
+            request = new SubmissionRequest(act.submissionId(), act.teamId(), act.artifactDigest(), act.modelCardUri());
+        }
+        TeamServiceClient.Team team = teams.requireMember(competitionId, request.teamId(), actors.current());
+        if (envelope == null && teams.competition(competitionId).signaturesRequired()) {
+            throw SignedBodies.unsignedWhereRequired(competitionId);
+        }
+        if (envelope != null && (team.publicKey() == null || Dsse.verifiedPayload(envelope, team.publicKey()).isEmpty())) {
+            throw ProblemException.unverifiable("signature-valid", "the envelope's signature does not verify with "
+                    + "the key bound to team " + request.teamId());
+        }
+        String status = team.status();
         if (!"ACTIVE".equals(status)) {
             throw ProblemException.ruleBroken("team-must-be-active", "team " + request.teamId() + " is " + status
                     + " and cannot submit");
         }
         String submissionId = receipts.idOrDerived(request.submissionId(), "submissionId");
         Receipt receipt = receipts.issue(submissionId, new MakeSubmission(competitionId, roundId, submissionId,
-                request.teamId(), request.artifactDigest(), request.modelCardUri(), receivedAt));
+                request.teamId(), request.artifactDigest(), request.modelCardUri(), receivedAt, envelope));
         return Response.created(URI.create("/competitions/" + competitionId + "/rounds/" + roundId
                 + "/submissions/" + submissionId)).entity(receipt).build();
     }

@@ -35,15 +35,22 @@ public class TeamDirectory {
      * Refuses unless the actor organises the competition, as team-service reads it from the ledger (the launching
      * subject); 404 for a competition team-service does not know.
      */
-    public void requireOrganiser(String competitionId, Actor actor) {
-        TeamServiceClient.Competition competition = answer(() -> teams.competition(competitionId));
-        if (competition == null) {
-            throw ProblemException.notFound("team-service knows no competition " + competitionId);
-        }
+    public TeamServiceClient.Competition requireOrganiser(String competitionId, Actor actor) {
+        TeamServiceClient.Competition competition = competition(competitionId);
         if (competition.organisers() == null || !competition.organisers().contains(actor.subject())) {
             throw ProblemException.notEntitled("organiser-of-competition", actor.attribute()
                     + " is not an organiser of competition " + competitionId);
         }
+        return competition;
+    }
+
+    /** The competition as team-service reads it from the ledger; 404 when it does not know it. */
+    public TeamServiceClient.Competition competition(String competitionId) {
+        TeamServiceClient.Competition competition = answer(() -> teams.competition(competitionId));
+        if (competition == null) {
+            throw ProblemException.notFound("team-service knows no competition " + competitionId);
+        }
+        return competition;
     }
 
     /** The team, if the actor is one of its members in this competition; 404 for a team team-service does not know. */

@@ -1,5 +1,7 @@
 package org.ledgerboard.evaluation.teams;
 
+import org.ledgerboard.core.event.CompetitionLaunched;
+import org.ledgerboard.core.event.PublicKeyJwk;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,12 +17,17 @@ public interface TeamServiceClient {
 
     /** What evaluation-service needs of a team: whether it is ACTIVE, and who belongs to it. */
     @JsonIgnoreProperties(ignoreUnknown = true) // team-service may tell more than we ask
-    record Team(String teamId, String status, String leadOrganisation, List<String> consortium, List<String> members) {
+    record Team(String teamId, String status, String leadOrganisation, List<String> consortium, List<String> members,
+                PublicKeyJwk publicKey) {
     }
 
     /** What evaluation-service needs of a competition: that it exists, and who organises it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Competition(String competitionId, List<String> organisers) {
+    record Competition(String competitionId, List<String> organisers, String signatures) {
+        /** Fails closed: anything but an explicit "optional" means signatures are required. */
+        public boolean signaturesRequired() {
+            return !CompetitionLaunched.OPTIONAL.equals(signatures);
+        }
     }
 
     @GET

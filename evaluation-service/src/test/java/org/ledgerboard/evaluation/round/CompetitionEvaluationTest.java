@@ -64,7 +64,9 @@ class CompetitionEvaluationTest {
     }
 
     private static RecordEvaluation evaluate(String evaluator, String criterion, String score, String... organisations) {
-        return new RecordEvaluation(C, "r1", "s1", evaluator, criterion, new BigDecimal(score), List.of(organisations));
+        return new RecordEvaluation(C, "r1", "s1", evaluator, criterion, new BigDecimal(score), List.of(organisations),
+                null, false); // unsigned, where signatures are optional
+
     }
 
     @Test
@@ -92,14 +94,14 @@ class CompetitionEvaluationTest {
     @Test
     void anEvaluatorIsAssignedToCriteriaOfTheRound() {
         fixture.given(opened("r1", 1))
-                .when(new AssignEvaluator(C, "r1", "kim", "NIPA", List.of("benchmark", "expert", "user")))
+                .when(new AssignEvaluator(C, "r1", "kim", "NIPA", List.of("benchmark", "expert", "user"), null))
                 .expectEvents(kim());
     }
 
     @Test
     void anEvaluatorCannotBeGivenACriterionTheRoundLacks() {
         fixture.given(opened("r1", 1))
-                .when(new AssignEvaluator(C, "r1", "kim", "NIPA", List.of("style")))
+                .when(new AssignEvaluator(C, "r1", "kim", "NIPA", List.of("style"), null))
                 .expectNoEvents().expectException(invalid("criteria"));
     }
 
@@ -107,28 +109,28 @@ class CompetitionEvaluationTest {
     void aSubmissionBeforeTheDeadlineIsRecorded() {
         fixture.given(opened("r1", 1))
                 .when(new MakeSubmission(C, "r1", "s1", "upstage", DIGEST, "https://example.org/upstage",
-                        DEADLINE.minusSeconds(3600)))
+                        DEADLINE.minusSeconds(3600), null))
                 .expectEvents(submitted("s1", "upstage"));
     }
 
     @Test
     void aSubmissionAfterTheDeadlineIsRefused() {
         fixture.given(opened("r1", 1))
-                .when(new MakeSubmission(C, "r1", "s1", "upstage", DIGEST, "https://x.org", DEADLINE.plusMillis(1)))
+                .when(new MakeSubmission(C, "r1", "s1", "upstage", DIGEST, "https://x.org", DEADLINE.plusMillis(1), null))
                 .expectNoEvents().expectException(breaks("before-deadline"));
     }
 
     @Test
     void aSubmissionAfterTheRoundClosedIsRefused() {
         fixture.given(opened("r1", 1), new RoundClosed(C, "r1", List.of()))
-                .when(new MakeSubmission(C, "r1", "s1", "upstage", DIGEST, "https://x.org", DEADLINE.minusSeconds(1)))
+                .when(new MakeSubmission(C, "r1", "s1", "upstage", DIGEST, "https://x.org", DEADLINE.minusSeconds(1), null))
                 .expectNoEvents().expectException(breaks("round-open"));
     }
 
     @Test
     void aTeamSubmitsOncePerRound() {
         fixture.given(opened("r1", 1), submitted("s1", "upstage"))
-                .when(new MakeSubmission(C, "r1", "s2", "upstage", DIGEST, "https://x.org", DEADLINE.minusSeconds(1)))
+                .when(new MakeSubmission(C, "r1", "s2", "upstage", DIGEST, "https://x.org", DEADLINE.minusSeconds(1), null))
                 .expectNoEvents().expectException(breaks("one-submission-per-team"));
     }
 

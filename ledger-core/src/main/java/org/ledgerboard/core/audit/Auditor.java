@@ -13,6 +13,7 @@ import org.ledgerboard.core.fairness.FundingRules;
 import org.ledgerboard.core.fairness.RulesDeclaredFirst;
 import org.ledgerboard.core.fairness.UniqueIds;
 import org.ledgerboard.core.fairness.ScoredIffSubmitted;
+import org.ledgerboard.core.fairness.SignedActs;
 import org.ledgerboard.core.integrity.ChainReport;
 import org.ledgerboard.core.integrity.ChainVerifier;
 import org.ledgerboard.core.integrity.Checkpoint;
@@ -31,7 +32,7 @@ import java.util.TreeMap;
 
 /**
  * Replays a ledger, record by record in partition order, and checks everything the ledger promises: integrity
- * (schema, hashes, forks), source chains and seals, contiguous aggregate sequences, the fairness rules F1–F8, and
+ * (schema, hashes, forks), source chains and seals, contiguous aggregate sequences, the fairness rules F1–F9, and
  * projections' signed checkpoints (Merkle root over the competition's sound records, digest of the views folded
  * from them). Only sound, distinct events are folded and judged.
  */
@@ -42,7 +43,7 @@ public final class Auditor {
     private final ChainVerifier chains;
     private final List<FairnessRule> rules = List.of(new RulesDeclaredFirst(), new EligibleSubmissions(),
             new EligibleEvaluations(), new DeclaredFormula(), new DeclaredElimination(), new FundingRules(),
-            new ScoredIffSubmitted(), new UniqueIds(), new EntitledActors());
+            new ScoredIffSubmitted(), new UniqueIds(), new EntitledActors(), new SignedActs());
     private final Map<String, List<Finding>> ruleFindings = new LinkedHashMap<>();
     private final List<Finding> sequenceFindings = new ArrayList<>();
     private final Map<String, Long> nextSequence = new TreeMap<>();
@@ -149,5 +150,6 @@ public final class Auditor {
             "F6", "funding within budget, to active teams, revoked on elimination",
             "F7", "scored exactly the teams that submitted",
             "F8", "every decision by an actor entitled to it at that point",
+            "F9", "submissions and evaluations signed by their bound keys, as declared",
             "ids", "every team, grant, disbursement, submission, evaluation and round recorded once");
 }

@@ -80,7 +80,7 @@ class AuditCommandTest {
 
         String out = run(0, "audit", "--json", "--file", file.toString(), "--keys", dir.resolve("keys.json").toString());
 
-        assertThat(org.ledgerboard.core.canonical.LedgerJson.mapper().readTree(out).get("verdicts").size()).isEqualTo(13);
+        assertThat(org.ledgerboard.core.canonical.LedgerJson.mapper().readTree(out).get("verdicts").size()).isEqualTo(14);
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.core.event.CompetitionConcluded;
 import org.ledgerboard.core.event.CompetitionLaunched;
 import org.ledgerboard.core.event.Criterion;
+import org.ledgerboard.core.event.Envelope;
 import org.ledgerboard.core.event.EvaluationRecorded;
 import org.ledgerboard.core.event.EvaluatorAssigned;
 import org.ledgerboard.core.event.EventCodec;
@@ -22,6 +23,7 @@ import org.ledgerboard.core.event.TeamSelected;
 import org.ledgerboard.core.event.TeamSupportEnded;
 import org.ledgerboard.core.fairness.EliminationRule;
 import org.ledgerboard.core.fairness.RoundScoring;
+import org.ledgerboard.core.integrity.Dsse;
 import org.ledgerboard.core.integrity.Sealer;
 import org.ledgerboard.core.integrity.SigningKey;
 import org.ledgerboard.core.integrity.TrustedKeys;
@@ -97,37 +99,58 @@ final class FoundingCompetition {
                 2, 1, List.of("criterion:benchmark", "earliestSubmission", "teamId"));
     }
 
+    /** Each team's and evaluator's own signing key, bound at selection and assignment. */
+    private static final Map<String, SigningKey> ACTOR_KEYS = new HashMap<>();
+
+    static synchronized SigningKey keyOf(String teamOrEvaluator) {
+        return ACTOR_KEYS.computeIfAbsent(teamOrEvaluator, k -> SigningKey.generate());
+    }
+
+    static SubmissionMade signed(SubmissionMade s) {
+        return new SubmissionMade(s.competitionId(), s.submissionId(), s.roundId(), s.teamId(), s.artifactDigest(),
+                s.modelCardUri(), s.submittedAt(), Dsse.sign(keyOf(s.teamId()), Envelope.SUBMISSION, s.signedAct()));
+    }
+
+    static EvaluationRecorded signed(EvaluationRecorded e) {
+        return new EvaluationRecorded(e.competitionId(), e.roundId(), e.submissionId(), e.evaluatorId(), e.criterion(),
+                e.score(), Dsse.sign(keyOf(e.evaluatorId()), Envelope.EVALUATION, e.signedAct()));
+    }
+
     /** The steps of a clean round 1, up to and including the revocation. */
     static List<Step> steps() {
         List<Step> steps = new ArrayList<>();
         String evaluation = C + "/evaluation";
         steps.add(new Step(TEAM, C, new CompetitionLaunched(C, "독자 AI 파운데이션 모델", "과학기술정보통신부",
                 Map.of("KRW", new BigDecimal("100000000000"), "GPU_HOURS", new BigDecimal("250000")), 2)));
-        TEAMS.forEach((id, name) -> steps.add(new Step(TEAM, C, new TeamSelected(C, id, name, name, List.of(name), List.of("member-" + id)))));
+        TEAMS.forEach((id, name) -> steps.add(new Step(TEAM, C, new TeamSelected(C, id, name, name, List.of(name),
+                List.of("member-" + id), Dsse.jwkOf(keyOf(id).verifyingKey())))));
         TEAMS.keySet().forEach(id -> steps.add(new Step(TEAM, C,
                 new FundingGranted(C, "g-" + id, id, "GPU_HOURS", new BigDecimal("40000"), 1))));
         TEAMS.keySet().forEach(id -> steps.add(new Step(TEAM, C,
                 new FundingDisbursed(C, "g-" + id, "d-" + id, new BigDecimal("10000")))));
         RoundOpened round = round1();
         steps.add(new Step(EVAL, evaluation, round));
-        steps.add(new Step(EVAL, evaluation, new EvaluatorAssigned(C, "r1", "eval-bench", "TTA", List.of("benchmark"))));
-        steps.add(new Step(EVAL, evaluation, new EvaluatorAssigned(C, "r1", "eval-expert", "NIPA", List.of("expert"))));
-        steps.add(new Step(EVAL, evaluation, new EvaluatorAssigned(C, "r1", "eval-user", "KISDI", List.of("user"))));
+        steps.add(new Step(EVAL, evaluation, new EvaluatorAssigned(C, "r1", "eval-bench", "TTA", List.of("benchmark"),
+                Dsse.jwkOf(keyOf("eval-bench").verifyingKey()))));
+        steps.add(new Step(EVAL, evaluation, new EvaluatorAssigned(C, "r1", "eval-expert", "NIPA", List.of("expert"),
+                Dsse.jwkOf(keyOf("eval-expert").verifyingKey()))));
+        steps.add(new Step(EVAL, evaluation, new EvaluatorAssigned(C, "r1", "eval-user", "KISDI", List.of("user"),
+                Dsse.jwkOf(keyOf("eval-user").verifyingKey()))));
         Map<String, Instant> submittedAt = new HashMap<>();
         int minute = 0;
         for (String id : TEAMS.keySet()) {
             Instant at = DEADLINE.minusSeconds(3600 - 60L * minute++);
             submittedAt.put(id, at);
-            steps.add(new Step(EVAL, evaluation, new SubmissionMade(C, "s-" + id, "r1", id,
-                    "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "https://example.org/" + id, at)));
+            steps.add(new Step(EVAL, evaluation, signed(new SubmissionMade(C, "s-" + id, "r1", id,
+                    "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "https://example.org/" + id, at))));
         }
         Map<String, List<EvaluationRecorded>> evaluations = new HashMap<>();
         for (String id : TEAMS.keySet()) {
             String[] s = SCORES.get(id);
             List<EvaluationRecorded> mine = List.of(
-                    new EvaluationRecorded(C, "r1", "s-" + id, "eval-bench", "benchmark", new BigDecimal(s[0])),
-                    new EvaluationRecorded(C, "r1", "s-" + id, "eval-expert", "expert", new BigDecimal(s[1])),
-                    new EvaluationRecorded(C, "r1", "s-" + id, "eval-user", "user", new BigDecimal(s[2])));
+                    signed(new EvaluationRecorded(C, "r1", "s-" + id, "eval-bench", "benchmark", new BigDecimal(s[0]))),
+                    signed(new EvaluationRecorded(C, "r1", "s-" + id, "eval-expert", "expert", new BigDecimal(s[1]))),
+                    signed(new EvaluationRecorded(C, "r1", "s-" + id, "eval-user", "user", new BigDecimal(s[2]))));
             evaluations.put(id, mine);
             mine.forEach(e -> steps.add(new Step(EVAL, evaluation, e)));
         }

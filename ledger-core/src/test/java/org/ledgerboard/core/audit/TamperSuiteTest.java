@@ -7,6 +7,8 @@ import org.ledgerboard.core.audit.FoundingCompetition.Step;
 import org.ledgerboard.core.event.EvaluationRecorded;
 import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.core.event.EventCodec;
+import org.ledgerboard.core.integrity.Dsse;
+import org.ledgerboard.core.event.Envelope;
 import org.ledgerboard.core.event.OrganiserAppointed;
 import org.ledgerboard.core.event.FundingDisbursed;
 import org.ledgerboard.core.event.FundingGranted;
@@ -457,6 +459,63 @@ class TamperSuiteTest {
         AuditReport report = audit(forged, forged.records);
         assertThat(failed(report)).containsExactly("F8");
         assertThat(first(report, "F8").message()).contains("OrganiserAppointed by organiser:org-b");
+    }
+
+    @Test
+    void aScoreChangedByAForgingOperatorFailsF9AtItsPositionNamingTheEvaluator() {
+        Predicate<Object> evaluation = e -> e instanceof EvaluationRecorded r && r.submissionId().equals("s-nc-ai")
+                && r.criterion().equals("expert");
+        List<Step> steps = FoundingCompetition.steps();
+        // the operator rewrites the score but keeps the evaluator's envelope; the ledger builder re-hashes,
+        // re-chains and re-seals it with the service's own key, so integrity and seals pass
+        replace(steps, evaluation, e -> {
+            EvaluationRecorded r = (EvaluationRecorded) e;
+            return new EvaluationRecorded(C, r.roundId(), r.submissionId(), r.evaluatorId(), r.criterion(),
+                    new BigDecimal("99"), r.envelope());
+        });
+        Ledger ledger = new Ledger(steps);
+
+        AuditReport report = audit(ledger, ledger.records);
+
+        assertThat(failed(report)).contains("F9").doesNotContain("integrity", "seals");
+        assertThat(first(report, "F9").position()).isEqualTo(indexOf(ledger.records, r -> evaluation.test(r.data())));
+        assertThat(first(report, "F9").message()).contains("evaluator eval-expert", "differs from what");
+    }
+
+    @Test
+    void anEnvelopeSignedByAnUnboundKeyFailsF9() {
+        Predicate<Object> submission = e -> e instanceof SubmissionMade m && m.teamId().equals("upstage");
+        List<Step> steps = FoundingCompetition.steps();
+        replace(steps, submission, e -> {
+            SubmissionMade m = (SubmissionMade) e;
+            return new SubmissionMade(C, m.submissionId(), m.roundId(), m.teamId(), m.artifactDigest(),
+                    m.modelCardUri(), m.submittedAt(), Dsse.sign(SigningKey.generate(), Envelope.SUBMISSION,
+                    m.signedAct()));
+        });
+        Ledger ledger = new Ledger(steps);
+
+        AuditReport report = audit(ledger, ledger.records);
+
+        assertThat(failed(report)).containsExactly("F9");
+        assertThat(first(report, "F9").position()).isEqualTo(indexOf(ledger.records, r -> submission.test(r.data())));
+        assertThat(first(report, "F9").message()).contains("does not verify with the key bound to team upstage");
+    }
+
+    @Test
+    void anUnsignedEvaluationUnderRequiredSignaturesFailsF9() {
+        Predicate<Object> evaluation = e -> e instanceof EvaluationRecorded r && r.submissionId().equals("s-upstage")
+                && r.criterion().equals("user");
+        List<Step> steps = FoundingCompetition.steps();
+        replace(steps, evaluation, e -> {
+            EvaluationRecorded r = (EvaluationRecorded) e;
+            return new EvaluationRecorded(C, r.roundId(), r.submissionId(), r.evaluatorId(), r.criterion(), r.score());
+        });
+        Ledger ledger = new Ledger(steps);
+
+        AuditReport report = audit(ledger, ledger.records);
+
+        assertThat(failed(report)).containsExactly("F9");
+        assertThat(first(report, "F9").message()).contains("unsigned", "requires signatures");
     }
 
     /** The steps with the one matching {@code which} taken by {@code actor} instead of the entitled one. */

@@ -33,6 +33,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(new Problem("/problems/unavailable", "Service unavailable", 503, detail, null, null));
     }
 
+    /** 422: a signed act that cannot be accepted: unsigned where required, a signature that does not verify, … */
+    public static ProblemException unverifiable(String rule, String detail) {
+        return new ProblemException(new Problem("/problems/signature/" + rule, "Signature refused: " + rule, 422,
+                detail, null, rule));
+    }
+
     /** 401: the act needs a valid bearer token, and this request has none. */
     public static ProblemException unauthenticated(String detail) {
         return new ProblemException(new Problem("/problems/unauthenticated", "Unauthenticated", 401, detail, null, null));

@@ -47,7 +47,7 @@ public class Competition extends OncePerRequest {
                     "a competition ends with 1 or 2 finalists, not " + command.finalists());
         }
         apply(new CompetitionLaunched(command.competitionId(), command.name(), command.organiser(),
-                command.budget(), command.finalists()));
+                command.budget(), command.finalists(), command.signatures()));
     }
 
     @CommandHandler
@@ -67,8 +67,12 @@ public class Competition extends OncePerRequest {
             throw ProblemException.ruleBroken("team-id-unique",
                     "team " + command.teamId() + " is already in competition " + competitionId);
         }
+        if (command.publicKey() == null && state.launched.signaturesRequired()) {
+            throw ProblemException.invalid("publicKey", "competition " + competitionId + " requires signed "
+                    + "submissions: bind the team's Ed25519 public key (JWK) as publicKey");
+        }
         apply(new TeamSelected(competitionId, command.teamId(), command.name(), command.leadOrganisation(),
-                command.consortium(), command.members()));
+                command.consortium(), command.members(), command.publicKey()));
     }
 
     @CommandHandler

@@ -40,7 +40,7 @@ public class CompetitionResource {
         Input.required(request, "body");
         String id = receipts.idOrDerived(request.competitionId(), "competitionId");
         Receipt receipt = receipts.issue(id, new LaunchCompetition(id, request.name(), request.organiser(),
-                request.budgetAmounts(), request.finalists()));
+                request.budgetAmounts(), request.finalists(), request.signatures()));
         return Response.created(URI.create("/competitions/" + id)).entity(receipt).build();
     }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /** {@code GET /competitions/{c}}: the competition, its budget with granted, disbursed and revoked totals, its teams. */
 public record CompetitionView(String competitionId, String name, String organiser, List<String> organisers,
-                              int finalists, Instant launchedAt,
+                              int finalists, String signatures, Instant launchedAt,
                               Map<String, ResourceTotals> budget, List<TeamView> teams) {
 
     /** One resource: its budget, what was granted, paid out and revoked, and what is still uncommitted. */

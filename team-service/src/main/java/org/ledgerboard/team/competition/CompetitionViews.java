@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.ledgerboard.core.event.CompetitionLaunched;
 import org.ledgerboard.core.event.LedgerEvent;
 import org.ledgerboard.service.api.ProblemException;
 import org.ledgerboard.service.axon.ActorMetaData;
@@ -34,6 +35,7 @@ public class CompetitionViews {
         var launched = state.launched;
         return new CompetitionView(competitionId, launched.name(), launched.organiser(),
                 List.copyOf(state.organisers), launched.finalists(),
+                launched.signaturesRequired() ? CompetitionLaunched.REQUIRED : CompetitionLaunched.OPTIONAL,
                 state.launchedAt, totals, teams);
     }
 

@@ -6,5 +6,5 @@ import java.math.BigDecimal;
 import java.util.SortedMap;
 
 public record LaunchCompetition(@TargetAggregateIdentifier String competitionId, String name, String organiser,
-                                SortedMap<String, BigDecimal> budget, int finalists) {
+                                SortedMap<String, BigDecimal> budget, int finalists, String signatures) {
 }

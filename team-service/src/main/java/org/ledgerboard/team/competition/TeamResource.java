@@ -37,7 +37,7 @@ public class TeamResource {
         Input.required(request, "body");
         String teamId = receipts.idOrDerived(request.teamId(), "teamId");
         Receipt receipt = receipts.issue(teamId, new SelectTeam(competitionId, teamId, request.name(),
-                request.leadOrganisation(), request.consortium(), request.members()));
+                request.leadOrganisation(), request.consortium(), request.members(), request.publicKey()));
         return Response.created(URI.create("/competitions/" + competitionId + "/teams/" + teamId))
                 .entity(receipt).build();
     }

@@ -52,7 +52,7 @@ class RoleMatrixTest {
     private static void setUp(String c) {
         COMPETITIONS.add(c);
         send("organiser:org-a", "/competitions", Map.of("competitionId", c, "name", "matrix", "organiser", "o",
-                "budget", Map.of("GPU_HOURS", "1000"), "finalists", 1), 201);
+                "budget", Map.of("GPU_HOURS", "1000"), "finalists", 1, "signatures", "optional"), 201);
         for (String t : List.of("t1", "t2")) {
             send("organiser:org-a", "/competitions/" + c + "/teams", Map.of("teamId", t, "name", t,
                     "leadOrganisation", t, "consortium", List.of(t), "members", List.of(t.equals("t1") ? "m1" : "m2")), 201);

@@ -11,6 +11,9 @@ import org.ledgerboard.core.event.FundingDisbursed;
 import org.ledgerboard.core.event.FundingGranted;
 import org.ledgerboard.core.event.FundingRevoked;
 import org.ledgerboard.core.event.OrganiserAppointed;
+import org.ledgerboard.core.event.PublicKeyJwk;
+import org.ledgerboard.core.integrity.Dsse;
+import org.ledgerboard.core.integrity.SigningKey;
 import org.ledgerboard.core.event.TeamSelected;
 import org.ledgerboard.core.event.TeamSupportEnded;
 import org.ledgerboard.core.event.TeamWithdrew;
@@ -52,8 +55,10 @@ class CompetitionTest {
         return budget;
     }
 
+    /** Launched with signatures optional: the rules other than signing are specified without keys. */
     private static CompetitionLaunched launch() {
-        return new CompetitionLaunched(C, "독자 AI 파운데이션 모델", "과학기술정보통신부", budget(), 2);
+        return new CompetitionLaunched(C, "독자 AI 파운데이션 모델", "과학기술정보통신부", budget(), 2,
+                CompetitionLaunched.OPTIONAL);
     }
 
     /** The launch as recorded: its actor becomes the competition's organiser. */
@@ -72,14 +77,14 @@ class CompetitionTest {
     @Test
     void aCompetitionIsLaunchedWithItsBudgetAndFinalists() {
         fixture.givenNoPriorActivity()
-                .when(new LaunchCompetition(C, "독자 AI 파운데이션 모델", "과학기술정보통신부", budget(), 2))
+                .when(new LaunchCompetition(C, "독자 AI 파운데이션 모델", "과학기술정보통신부", budget(), 2, CompetitionLaunched.OPTIONAL))
                 .expectEvents(launch());
     }
 
     @Test
     void finalistsAreOneOrTwo() {
         fixture.givenNoPriorActivity()
-                .when(new LaunchCompetition(C, "x", "y", budget(), 3))
+                .when(new LaunchCompetition(C, "x", "y", budget(), 3, CompetitionLaunched.OPTIONAL))
                 .expectException(ProblemException.class)
                 .expectExceptionMessage("a competition ends with 1 or 2 finalists, not 3")
                 .expectNoEvents();
@@ -89,14 +94,14 @@ class CompetitionTest {
     void aTeamIsSelected() {
         fixture.given(launched())
                 .when(new SelectTeam(C, "upstage", "업스테이지", "Upstage", List.of("Upstage", "Flitto"),
-                        List.of("member-upstage")))
+                        List.of("member-upstage"), null))
                 .expectEvents(new TeamSelected(C, "upstage", "업스테이지", "Upstage", List.of("Upstage", "Flitto"), List.of("member-upstage")));
     }
 
     @Test
     void teamIdsAreUniqueInACompetition() {
         fixture.given(launched(), selected("upstage"))
-                .when(new SelectTeam(C, "upstage", "again", "again", List.of(), List.of()))
+                .when(new SelectTeam(C, "upstage", "again", "again", List.of(), List.of(), null))
                 .expectNoEvents()
                 .expectException(breaks("team-id-unique"));
     }
@@ -235,7 +240,7 @@ class CompetitionTest {
     @Test
     void aCompetitionIdIsLaunchedOnce() {
         fixture.given(launched())
-                .when(new LaunchCompetition(C, "again", "y", budget(), 2))
+                .when(new LaunchCompetition(C, "again", "y", budget(), 2, CompetitionLaunched.OPTIONAL))
                 .expectNoEvents()
                 .expectException(breaks("unique-id"));
     }
@@ -264,7 +269,7 @@ class CompetitionTest {
     void aRepeatedLaunchIsAnsweredWithItsFirstEvent() {
         Map<String, String> request = Map.of(OncePerRequest.REQUEST, "launch-1");
         fixture.given(List.of(GenericEventMessage.asEventMessage(launched()).andMetaData(request)))
-                .when(new LaunchCompetition(C, "독자 AI 파운데이션 모델", "과학기술정보통신부", budget(), 2), request)
+                .when(new LaunchCompetition(C, "독자 AI 파운데이션 모델", "과학기술정보통신부", budget(), 2, CompetitionLaunched.OPTIONAL), request)
                 .expectNoEvents()
                 .expectResultMessagePayload(new OncePerRequest.Recorded(0));
     }
@@ -272,7 +277,7 @@ class CompetitionTest {
     @Test
     void onlyAnOrganiserOfThisCompetitionSelectsATeam() {
         fixture.given(launched())
-                .when(new SelectTeam(C, "upstage", "업스테이지", "Upstage", List.of("Upstage"), List.of("m1")),
+                .when(new SelectTeam(C, "upstage", "업스테이지", "Upstage", List.of("Upstage"), List.of("m1"), null),
                         ActorMetaData.of(new Actor(Actor.ORGANISER, "org-b", "test")))
                 .expectNoEvents()
                 .expectException(notEntitled("organiser-of-competition"));
@@ -298,7 +303,7 @@ class CompetitionTest {
     @Test
     void anOrganiserAppointsAnotherWhoThenActsAsOne() {
         fixture.given(launched(), new OrganiserAppointed(C, "org-b"))
-                .when(new SelectTeam(C, "upstage", "업스테이지", "Upstage", List.of("Upstage"), List.of("m1")),
+                .when(new SelectTeam(C, "upstage", "업스테이지", "Upstage", List.of("Upstage"), List.of("m1"), null),
                         ActorMetaData.of(new Actor(Actor.ORGANISER, "org-b", "test")))
                 .expectEvents(new TeamSelected(C, "upstage", "업스테이지", "Upstage", List.of("Upstage"), List.of("m1")));
     }
@@ -309,5 +314,23 @@ class CompetitionTest {
                 .when(new AppointOrganiser(C, "org-c"), ActorMetaData.of(new Actor(Actor.ORGANISER, "org-c", "test")))
                 .expectNoEvents()
                 .expectException(notEntitled("organiser-of-competition"));
+    }
+
+    @Test
+    void whereSignaturesAreRequiredATeamIsSelectedOnlyWithItsKey() {
+        fixture.given(GenericEventMessage.asEventMessage(new CompetitionLaunched(C, "n", "o", budget(), 2))
+                        .andMetaData(ActorMetaData.of(ORGANISER)))
+                .when(new SelectTeam(C, "upstage", "업스테이지", "Upstage", List.of("Upstage"), List.of("m1"), null))
+                .expectNoEvents()
+                .expectException(invalid("publicKey"));
+    }
+
+    @Test
+    void aTeamsKeyIsBoundInItsSelection() {
+        PublicKeyJwk key = Dsse.jwkOf(SigningKey.generate().verifyingKey());
+        fixture.given(GenericEventMessage.asEventMessage(new CompetitionLaunched(C, "n", "o", budget(), 2))
+                        .andMetaData(ActorMetaData.of(ORGANISER)))
+                .when(new SelectTeam(C, "upstage", "업스테이지", "Upstage", List.of("Upstage"), List.of("m1"), key))
+                .expectEvents(new TeamSelected(C, "upstage", "업스테이지", "Upstage", List.of("Upstage"), List.of("m1"), key));
     }
 }

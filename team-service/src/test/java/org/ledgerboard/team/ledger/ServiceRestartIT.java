@@ -61,7 +61,7 @@ class ServiceRestartIT {
         start(database);
         String c = "restart-" + database;
         assertThat(post("/competitions", "{\"competitionId\":\"" + c + "\",\"name\":\"재시작\",\"organiser\":\"o\","
-                + "\"budget\":{\"KRW\":\"1000\"},\"finalists\":1}", "launch").statusCode()).isEqualTo(201);
+                + "\"budget\":{\"KRW\":\"1000\"},\"finalists\":1,\"signatures\":\"optional\"}", "launch").statusCode()).isEqualTo(201);
 
         AtomicInteger accepted = new AtomicInteger();
         CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> {
@@ -97,7 +97,7 @@ class ServiceRestartIT {
         start(database);
         String c = "restore-" + database;
         assertThat(post("/competitions", "{\"competitionId\":\"" + c + "\",\"name\":\"복원\",\"organiser\":\"o\","
-                + "\"budget\":{\"KRW\":\"1000\"},\"finalists\":1}", "launch-" + c).statusCode()).isEqualTo(201);
+                + "\"budget\":{\"KRW\":\"1000\"},\"finalists\":1,\"signatures\":\"optional\"}", "launch-" + c).statusCode()).isEqualTo(201);
         for (int i = 0; i < 5; i++) {
             selectUntilAccepted(c, "team-" + i);
         }
