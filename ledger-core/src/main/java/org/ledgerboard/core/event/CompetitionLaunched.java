@@ -1,5 +1,7 @@
 package org.ledgerboard.core.event;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -9,7 +11,8 @@ import java.util.Map;
  * also when absent, or {@value #OPTIONAL}).
  */
 public record CompetitionLaunched(String competitionId, String name, String organiser,
-                                  Map<String, BigDecimal> budget, int finalists, @Nullable String signatures)
+                                  Map<String, BigDecimal> budget, int finalists,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String signatures)
         implements LedgerEvent {
     public static final String REQUIRED = "required";
     public static final String OPTIONAL = "optional";

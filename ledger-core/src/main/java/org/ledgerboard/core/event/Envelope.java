@@ -1,5 +1,7 @@
 package org.ledgerboard.core.event;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 
 /**
@@ -15,6 +17,6 @@ public record Envelope(String payloadType, String payload, List<Signature> signa
         signatures = Collections2.copy(signatures);
     }
 
-    public record Signature(@Nullable String keyid, String sig) {
+    public record Signature(@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String keyid, String sig) {
     }
 }

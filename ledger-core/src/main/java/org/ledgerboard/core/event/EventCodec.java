@@ -191,7 +191,7 @@ public final class EventCodec {
         }
         LedgerEvent event;
         try {
-            event = JSON.treeToValue(data, eventClass);
+            event = JSON.treeToValue(withAbsentNullables(data.deepCopy(), eventClass), eventClass);
         } catch (JsonMappingException e) {
             throw new InvalidRecordException("data of " + eventClass.getSimpleName() + " at '"
                     + path(e) + "': " + firstLine(e.getOriginalMessage()), e);
@@ -202,6 +202,28 @@ public final class EventCodec {
         }
         requireFields(event, "data");
         return event;
+    }
+
+    /**
+     * A {@link Nullable} field a record does not carry reads as null: such fields were added to the contract later
+     * (and are written only when set), so a ledger recorded before them stays readable and hashes as it did.
+     * Every other field stays required.
+     */
+    private static JsonNode withAbsentNullables(JsonNode node, java.lang.reflect.Type type) {
+        if (type instanceof Class<?> recordType && recordType.isRecord() && node instanceof ObjectNode object) {
+            for (RecordComponent component : recordType.getRecordComponents()) {
+                JsonNode field = object.get(component.getName());
+                if (field == null && component.isAnnotationPresent(Nullable.class)) {
+                    object.putNull(component.getName());
+                } else if (field != null) {
+                    withAbsentNullables(field, component.getGenericType());
+                }
+            }
+        } else if (type instanceof java.lang.reflect.ParameterizedType list && list.getRawType() == List.class
+                && node.isArray()) {
+            node.forEach(element -> withAbsentNullables(element, list.getActualTypeArguments()[0]));
+        }
+        return node;
     }
 
     private static String path(JsonMappingException e) {

@@ -1,5 +1,7 @@
 package org.ledgerboard.core.event;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 
 /**
@@ -8,7 +10,7 @@ import java.time.Instant;
  */
 public record SubmissionMade(String competitionId, String submissionId, String roundId, String teamId,
                              String artifactDigest, String modelCardUri, Instant submittedAt,
-                             @Nullable Envelope envelope) implements LedgerEvent {
+                             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Envelope envelope) implements LedgerEvent {
 
     /** An unsigned submission (allowed only where signatures are optional). */
     public SubmissionMade(String competitionId, String submissionId, String roundId, String teamId,

@@ -1,5 +1,7 @@
 package org.ledgerboard.core.event;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 
 /**
@@ -8,7 +10,8 @@ import java.util.List;
  * {@code publicKey} the key its submissions are signed with.
  */
 public record TeamSelected(String competitionId, String teamId, String name, String leadOrganisation,
-                           List<String> consortium, List<String> members, @Nullable PublicKeyJwk publicKey)
+                           List<String> consortium, List<String> members,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable PublicKeyJwk publicKey)
         implements LedgerEvent {
     public TeamSelected {
         consortium = Collections2.copy(consortium);

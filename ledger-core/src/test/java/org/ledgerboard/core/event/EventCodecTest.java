@@ -275,4 +275,27 @@ class EventCodecTest {
         assertThat(List.copyOf(((CompetitionLaunched) SampleEvents.all().get(0)).budget().keySet()))
                 .containsExactly("GPU_HOURS", "KRW");
     }
+
+    @Test
+    void aRecordWrittenBeforeAnOptionalFieldExistedStillDecodesAndHashesAsItDid() {
+        LedgerRecord selected = EventCodec.stamp(SampleEvents.record(new TeamSelected(SampleEvents.COMPETITION, "t1",
+                "t1", "lab", List.of("lab"), List.of("m1")), 2));
+        ObjectNode tree = (ObjectNode) EventCodec.parse(EventCodec.encode(selected));
+
+        assertThat(tree.get("data").has("publicKey")).as("an unset optional field is not written").isFalse();
+        LedgerRecord decoded = EventCodec.decode(tree);
+        assertThat(((TeamSelected) decoded.data()).publicKey()).isNull();
+        assertThat(EventCodec.hashOf(tree)).isEqualTo(selected.hash());
+        assertThat(EventCodec.encode(decoded)).isEqualTo(EventCodec.encode(selected));
+    }
+
+    @Test
+    void aRequiredFieldStaysRequired() {
+        ObjectNode tree = (ObjectNode) EventCodec.parse(EventCodec.encode(EventCodec.stamp(SampleEvents.record(
+                new TeamSelected(SampleEvents.COMPETITION, "t1", "t1", "lab", List.of("lab"), List.of("m1")), 2))));
+        ((ObjectNode) tree.get("data")).remove("members");
+
+        assertThatThrownBy(() -> EventCodec.decode(tree)).isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("members");
+    }
 }
