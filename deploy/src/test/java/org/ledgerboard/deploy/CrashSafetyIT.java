@@ -6,13 +6,13 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.ledgerboard.core.event.FundingDisbursed;
 import org.ledgerboard.core.event.Actor;
+import org.ledgerboard.core.event.FundingDisbursed;
 import org.ledgerboard.core.event.LedgerRecord;
-import org.ledgerboard.core.integrity.TokenIssuer;
 import org.ledgerboard.core.event.LedgerSealed;
 import org.ledgerboard.core.event.TeamEliminated;
 import org.ledgerboard.core.event.TeamSelected;
+import org.ledgerboard.core.integrity.TokenIssuer;
 import org.ledgerboard.testkit.LedgerTopic;
 
 import java.io.IOException;

@@ -4,12 +4,12 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
 import org.ledgerboard.core.integrity.TokenIssuer;
 
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The token issuer of tests. Its key is kept under {@code target/test-issuer}, so a test resource and the test

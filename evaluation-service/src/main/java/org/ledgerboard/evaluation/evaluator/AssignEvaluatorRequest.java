@@ -1,7 +1,7 @@
 package org.ledgerboard.evaluation.evaluator;
 
-import org.ledgerboard.core.event.PublicKeyJwk;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ledgerboard.core.event.PublicKeyJwk;
 import org.ledgerboard.service.api.Input;
 import org.ledgerboard.service.api.ProblemException;
 

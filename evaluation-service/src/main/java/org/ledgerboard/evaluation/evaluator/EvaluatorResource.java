@@ -1,11 +1,6 @@
 package org.ledgerboard.evaluation.evaluator;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.ledgerboard.service.api.ProblemException;
-import org.ledgerboard.evaluation.teams.TeamDirectory;
-import org.ledgerboard.service.api.Actors;
-import org.ledgerboard.core.event.Actor;
-import org.ledgerboard.evaluation.round.AssignEvaluator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,8 +8,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
+import org.ledgerboard.core.event.Actor;
+import org.ledgerboard.evaluation.round.AssignEvaluator;
+import org.ledgerboard.evaluation.teams.TeamDirectory;
+import org.ledgerboard.service.api.Actors;
 import org.ledgerboard.service.api.Idempotent;
 import org.ledgerboard.service.api.Input;
+import org.ledgerboard.service.api.ProblemException;
 import org.ledgerboard.service.ledger.Receipts;
 
 /** Assigns an evaluator, with their affiliation, to criteria of a round. */

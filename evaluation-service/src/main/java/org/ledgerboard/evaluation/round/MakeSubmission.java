@@ -1,7 +1,6 @@
 package org.ledgerboard.evaluation.round;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import org.ledgerboard.core.event.Envelope;
 
 import java.time.Instant;

@@ -1,12 +1,12 @@
 package org.ledgerboard.evaluation.teams;
 
-import org.ledgerboard.core.event.CompetitionLaunched;
-import org.ledgerboard.core.event.PublicKeyJwk;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.ledgerboard.core.event.CompetitionLaunched;
+import org.ledgerboard.core.event.PublicKeyJwk;
 
 import java.util.List;
 

@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.ledgerboard.testkit.ProblemMatchers.breaks;
-import static org.ledgerboard.testkit.ProblemMatchers.notEntitled;
 import static org.ledgerboard.testkit.ProblemMatchers.invalid;
+import static org.ledgerboard.testkit.ProblemMatchers.notEntitled;
 import static org.ledgerboard.testkit.ProblemMatchers.status;
 
 /** The rules of evaluation-service, one per test, as given / when / expect. */

@@ -1,5 +1,6 @@
 package org.ledgerboard.core.audit;
 
+import org.ledgerboard.core.canonical.Hashes;
 import org.ledgerboard.core.event.LedgerRecord;
 import org.ledgerboard.core.event.LedgerSealed;
 import org.ledgerboard.core.fairness.CompetitionFacts;
@@ -11,14 +12,13 @@ import org.ledgerboard.core.fairness.EntitledActors;
 import org.ledgerboard.core.fairness.FairnessRule;
 import org.ledgerboard.core.fairness.FundingRules;
 import org.ledgerboard.core.fairness.RulesDeclaredFirst;
-import org.ledgerboard.core.fairness.UniqueIds;
 import org.ledgerboard.core.fairness.ScoredIffSubmitted;
 import org.ledgerboard.core.fairness.SignedActs;
+import org.ledgerboard.core.fairness.UniqueIds;
 import org.ledgerboard.core.integrity.ChainReport;
 import org.ledgerboard.core.integrity.ChainVerifier;
 import org.ledgerboard.core.integrity.Checkpoint;
 import org.ledgerboard.core.integrity.Finding;
-import org.ledgerboard.core.canonical.Hashes;
 import org.ledgerboard.core.integrity.TrustedKeys;
 import org.ledgerboard.core.merkle.MerkleTree;
 import org.ledgerboard.core.view.ViewsFold;

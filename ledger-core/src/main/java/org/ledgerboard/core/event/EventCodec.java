@@ -1,6 +1,5 @@
 package org.ledgerboard.core.event;
 
-import org.ledgerboard.core.canonical.LedgerJson;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.ledgerboard.core.canonical.Canonical;
 import org.ledgerboard.core.canonical.Hashes;
+import org.ledgerboard.core.canonical.LedgerJson;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;

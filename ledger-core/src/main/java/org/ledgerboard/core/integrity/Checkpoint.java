@@ -2,6 +2,7 @@ package org.ledgerboard.core.integrity;
 
 
 import org.ledgerboard.core.canonical.Canonical;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,6 +1,7 @@
 package org.ledgerboard.core.integrity;
 
 import org.ledgerboard.core.canonical.Hashes;
+
 import java.util.HashMap;
 import java.util.Map;
 

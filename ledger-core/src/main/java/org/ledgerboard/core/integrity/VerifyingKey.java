@@ -1,9 +1,9 @@
 package org.ledgerboard.core.integrity;
 
-import org.ledgerboard.core.canonical.Hashes;
-import org.ledgerboard.core.canonical.Canonical;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
+import org.ledgerboard.core.canonical.Canonical;
+import org.ledgerboard.core.canonical.Hashes;
 
 import java.util.Base64;
 import java.util.LinkedHashMap;

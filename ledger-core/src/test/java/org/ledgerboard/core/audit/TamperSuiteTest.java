@@ -4,15 +4,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.ledgerboard.core.audit.FoundingCompetition.Ledger;
 import org.ledgerboard.core.audit.FoundingCompetition.Step;
-import org.ledgerboard.core.event.EvaluationRecorded;
+import org.ledgerboard.core.canonical.Hashes;
 import org.ledgerboard.core.event.Actor;
-import org.ledgerboard.core.event.EventCodec;
-import org.ledgerboard.core.integrity.Dsse;
 import org.ledgerboard.core.event.Envelope;
-import org.ledgerboard.core.event.OrganiserAppointed;
+import org.ledgerboard.core.event.EvaluationRecorded;
+import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.FundingDisbursed;
 import org.ledgerboard.core.event.FundingGranted;
 import org.ledgerboard.core.event.LedgerRecord;
+import org.ledgerboard.core.event.OrganiserAppointed;
 import org.ledgerboard.core.event.RoundClosed;
 import org.ledgerboard.core.event.RoundOpened;
 import org.ledgerboard.core.event.RoundScored;
@@ -21,8 +21,8 @@ import org.ledgerboard.core.event.TeamEliminated;
 import org.ledgerboard.core.event.TeamSelected;
 import org.ledgerboard.core.event.TeamWithdrew;
 import org.ledgerboard.core.integrity.Checkpoint;
+import org.ledgerboard.core.integrity.Dsse;
 import org.ledgerboard.core.integrity.Finding;
-import org.ledgerboard.core.canonical.Hashes;
 import org.ledgerboard.core.integrity.SigningKey;
 import org.ledgerboard.core.integrity.TrustedKeys;
 import org.ledgerboard.core.merkle.MerkleTree;
@@ -34,10 +34,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Predicate;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.ledgerboard.core.audit.FoundingCompetition.C;
 import static org.ledgerboard.core.audit.FoundingCompetition.EVAL;
 import static org.ledgerboard.core.audit.FoundingCompetition.TEAM;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * From a clean ledger of a full round, each kind of tampering or unfair decision is caught by the right check,

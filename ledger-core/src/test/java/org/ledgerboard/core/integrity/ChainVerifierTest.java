@@ -1,9 +1,9 @@
 package org.ledgerboard.core.integrity;
 
-import org.ledgerboard.core.canonical.Hashes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ledgerboard.core.canonical.Hashes;
 import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.LedgerRecord;
 import org.ledgerboard.core.event.TeamSelected;

@@ -1,9 +1,9 @@
 package org.ledgerboard.core.integrity;
 
-import org.ledgerboard.core.canonical.Hashes;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ledgerboard.core.canonical.Hashes;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

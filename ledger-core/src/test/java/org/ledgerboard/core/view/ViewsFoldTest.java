@@ -12,13 +12,13 @@ import org.ledgerboard.core.event.LedgerEvent;
 import org.ledgerboard.core.event.RoundClosed;
 import org.ledgerboard.core.event.RoundOpened;
 import org.ledgerboard.core.event.RoundScored;
+import org.ledgerboard.core.event.SampleEvents;
 import org.ledgerboard.core.event.Standing;
 import org.ledgerboard.core.event.StandingsPublished;
 import org.ledgerboard.core.event.SubmissionMade;
 import org.ledgerboard.core.event.TeamEliminated;
 import org.ledgerboard.core.event.TeamSelected;
 import org.ledgerboard.core.event.TeamWithdrew;
-import org.ledgerboard.core.event.SampleEvents;
 
 import java.math.BigDecimal;
 import java.time.Instant;

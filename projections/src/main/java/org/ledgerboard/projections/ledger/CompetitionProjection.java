@@ -1,10 +1,10 @@
 package org.ledgerboard.projections.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.ledgerboard.core.canonical.Hashes;
 import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.InvalidRecordException;
 import org.ledgerboard.core.event.LedgerRecord;
-import org.ledgerboard.core.canonical.Hashes;
 import org.ledgerboard.core.integrity.SourceChain;
 import org.ledgerboard.core.merkle.MerkleTree;
 import org.ledgerboard.core.view.ViewsFold;

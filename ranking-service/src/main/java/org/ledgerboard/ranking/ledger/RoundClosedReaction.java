@@ -2,14 +2,14 @@ package org.ledgerboard.ranking.ledger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.ledgerboard.service.ServiceConfig;
-import org.ledgerboard.service.axon.ActorMetaData;
 import org.jboss.logging.Logger;
 import org.ledgerboard.core.event.LedgerRecord;
 import org.ledgerboard.core.event.RoundClosed;
 import org.ledgerboard.core.event.RoundOpened;
 import org.ledgerboard.core.fairness.CompetitionFacts;
 import org.ledgerboard.ranking.decision.DecideRound;
+import org.ledgerboard.service.ServiceConfig;
+import org.ledgerboard.service.axon.ActorMetaData;
 import org.ledgerboard.service.ledger.LedgerHistory;
 import org.ledgerboard.service.ledger.LedgerPosition;
 import org.ledgerboard.service.ledger.LedgerReaction;

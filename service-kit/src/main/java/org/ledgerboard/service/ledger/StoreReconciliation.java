@@ -11,9 +11,9 @@ import org.jboss.logging.Logger;
 import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.InvalidRecordException;
 import org.ledgerboard.core.event.LedgerRecord;
-import org.ledgerboard.service.axon.ActorMetaData;
 import org.ledgerboard.core.event.LedgerSealed;
 import org.ledgerboard.service.ServiceConfig;
+import org.ledgerboard.service.axon.ActorMetaData;
 import org.ledgerboard.service.axon.AxonRuntime;
 import org.ledgerboard.service.axon.StartupOrder;
 

@@ -1,7 +1,6 @@
 package org.ledgerboard.team.competition;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import org.ledgerboard.core.event.PublicKeyJwk;
 
 import java.util.List;

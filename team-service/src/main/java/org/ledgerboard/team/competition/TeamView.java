@@ -1,6 +1,7 @@
 package org.ledgerboard.team.competition;
 
 import org.ledgerboard.core.event.PublicKeyJwk;
+
 import java.util.List;
 
 /** {@code GET /competitions/{c}/teams/{t}}: a team, its status (ACTIVE, ELIMINATED, WITHDRAWN) and its grants. */

@@ -1,9 +1,6 @@
 package org.ledgerboard.team.funding;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.ledgerboard.core.event.Actor;
-import org.ledgerboard.team.competition.DisburseFunding;
-import org.ledgerboard.team.competition.GrantFunding;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,11 +9,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
+import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.service.api.Idempotent;
 import org.ledgerboard.service.api.Input;
 import org.ledgerboard.service.ledger.Receipt;
 import org.ledgerboard.service.ledger.Receipts;
 import org.ledgerboard.team.competition.CompetitionViews;
+import org.ledgerboard.team.competition.DisburseFunding;
+import org.ledgerboard.team.competition.GrantFunding;
 
 import java.math.BigDecimal;
 import java.net.URI;

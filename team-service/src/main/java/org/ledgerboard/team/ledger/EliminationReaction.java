@@ -1,16 +1,16 @@
 package org.ledgerboard.team.ledger;
 
-import org.ledgerboard.team.competition.EndSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.ledgerboard.service.ServiceConfig;
-import org.ledgerboard.service.axon.ActorMetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.jboss.logging.Logger;
 import org.ledgerboard.core.event.LedgerRecord;
 import org.ledgerboard.core.event.TeamEliminated;
+import org.ledgerboard.service.ServiceConfig;
+import org.ledgerboard.service.axon.ActorMetaData;
 import org.ledgerboard.service.ledger.LedgerPosition;
 import org.ledgerboard.service.ledger.LedgerReaction;
+import org.ledgerboard.team.competition.EndSupport;
 
 /** A {@code TeamEliminated} on the ledger, whoever published it, ends the team's support and revokes its funding. */
 @ApplicationScoped

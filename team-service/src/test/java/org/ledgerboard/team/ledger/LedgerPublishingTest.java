@@ -10,8 +10,8 @@ import org.ledgerboard.core.event.TeamSelected;
 import org.ledgerboard.core.integrity.ChainReport;
 import org.ledgerboard.core.integrity.ChainVerifier;
 import org.ledgerboard.core.integrity.TrustedKeys;
-import org.ledgerboard.testkit.LedgerTopic;
 import org.ledgerboard.testkit.LedgerInfraResource;
+import org.ledgerboard.testkit.LedgerTopic;
 
 import java.time.Duration;
 import java.util.List;

@@ -9,8 +9,8 @@ import org.ledgerboard.core.integrity.ChainVerifier;
 import org.ledgerboard.core.integrity.TrustedKeys;
 import org.ledgerboard.testkit.InfraEndpoints;
 import org.ledgerboard.testkit.LedgerInfra;
-import org.ledgerboard.testkit.TestIssuer;
 import org.ledgerboard.testkit.LedgerTopic;
+import org.ledgerboard.testkit.TestIssuer;
 
 import java.io.IOException;
 import java.net.ServerSocket;
