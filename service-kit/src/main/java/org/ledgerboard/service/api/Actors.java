@@ -66,5 +66,4 @@ public class Actors {
         }
         return token.getSubject();
     }
-
 }
