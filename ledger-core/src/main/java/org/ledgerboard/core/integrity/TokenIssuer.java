@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyFactory;
@@ -64,7 +65,13 @@ public final class TokenIssuer {
             TokenIssuer tokens = new TokenIssuer(issuer,
                     ed25519.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(key))),
                     ed25519.generatePublic(new X509EncodedKeySpec(Files.readAllBytes(pub))), folder.resolve("jwks.json"));
-            Files.writeString(tokens.jwks, tokens.jwkSet());
+            String jwkSet = tokens.jwkSet();
+            if (!Files.exists(tokens.jwks) || !Files.readString(tokens.jwks).equals(jwkSet)) {
+                // written once and atomically: a service may be reading it to verify a token right now
+                Path partial = folder.resolve("jwks.json.tmp");
+                Files.writeString(partial, jwkSet);
+                Files.move(partial, tokens.jwks, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
             return tokens;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the issuer key in " + folder, e);
@@ -97,6 +104,13 @@ public final class TokenIssuer {
 
     /** A token whose claims are changed before signing (tests use it to expire a token or name another issuer). */
     public String token(String role, String subject, Duration ttl, Consumer<JwtClaims> change) {
+        JwtClaims claims = claims(role, subject, ttl);
+        change.accept(claims);
+        return sign(claims, privateKey, AlgorithmIdentifiers.EDDSA);
+    }
+
+    /** The claims of a token for SUBJECT in ROLE, valid for {@code ttl}, before signing. */
+    public JwtClaims claims(String role, String subject, Duration ttl) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
         claims.setAudience(AUDIENCE);
@@ -106,8 +120,7 @@ public final class TokenIssuer {
         claims.setIssuedAt(NumericDate.fromSeconds(now));
         claims.setExpirationTime(NumericDate.fromSeconds(now + ttl.toSeconds()));
         claims.setJwtId(UUID.randomUUID().toString());
-        change.accept(claims);
-        return sign(claims, privateKey, AlgorithmIdentifiers.EDDSA);
+        return claims;
     }
 
     /** Signs claims as given, with any key and algorithm: for tests of what the services must refuse. */
