@@ -62,15 +62,11 @@ public class EvaluationResource {
     public Response record(@RestPath String competitionId, @RestPath String roundId, JsonNode body)
             throws JsonProcessingException {
         Input.required(body, "body");
-        Envelope envelope = bodies.envelopeOrNull(body);
-        EvaluationRequest request;
-        if (envelope == null) {
-            request = bodies.plain(body, EvaluationRequest.class);
-        } else {
-            SignedEvaluation act = bodies.act(envelope, Envelope.EVALUATION, SignedEvaluation.class);
-            SignedBodies.requireSamePlace(competitionId, roundId, act.competitionId(), act.roundId());
-            request = new EvaluationRequest(act.submissionId(), act.evaluatorId(), act.criterion(), act.score());
-        }
+        SignedBodies.Body<EvaluationRequest> read = bodies.read(body, EvaluationRequest.class, Envelope.EVALUATION,
+                SignedEvaluation.class, act -> new EvaluationRequest(act.submissionId(), act.evaluatorId(),
+                        act.criterion(), act.score()), competitionId, roundId);
+        EvaluationRequest request = read.request();
+        Envelope envelope = read.envelope();
         Actor actor = actors.current();
         if (!actor.subject().equals(request.evaluatorId())) {
             throw ProblemException.notEntitled("evaluator-is-actor", actor.attribute() + " cannot record an "
@@ -84,7 +80,7 @@ public class EvaluationResource {
                 new RecordEvaluation(competitionId, roundId, request.submissionId(), request.evaluatorId(),
                         request.criterion(), new BigDecimal(request.score()),
                         organisationsOf(competitionId, submission.teamId()), envelope,
-                        teams.competition(competitionId).signaturesRequired()))).build();
+                        teams.signaturesRequired(competitionId)))).build();
     }
 
     /**

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.ledgerboard.core.event.Envelope;
+import org.ledgerboard.core.event.SignedAct;
 import org.ledgerboard.core.fairness.SignedActs;
 import org.ledgerboard.core.integrity.Dsse;
 import org.ledgerboard.service.api.ProblemException;
+
+import java.util.function.Function;
 
 /**
  * The two shapes a submission or evaluation body may take: the plain request, or a DSSE envelope whose payload is
@@ -21,17 +24,30 @@ public class SignedBodies {
         this.json = json;
     }
 
-    /** The envelope, when the body is one (it has a {@code payloadType}); null for a plain request. */
-    public Envelope envelopeOrNull(JsonNode body) throws JsonProcessingException {
-        return body.has("payloadType") ? json.treeToValue(body, Envelope.class) : null;
+    /** A request as the endpoint reads it, with the envelope it came in (null for a plain request). */
+    public record Body<R>(R request, Envelope envelope) {
     }
 
-    public <T> T plain(JsonNode body, Class<T> type) throws JsonProcessingException {
-        return json.treeToValue(body, type);
+    /**
+     * The body as a request: a plain one as it is; an envelope (it has a {@code payloadType}) as the act it carries,
+     * which must be for this competition and round. The signature is checked against the bound key by the caller.
+     */
+    public <R, S extends SignedAct> Body<R> read(JsonNode body, Class<R> plainType, String payloadType,
+                                                 Class<S> signedType, Function<S, R> asRequest, String competitionId,
+                                                 String roundId) throws JsonProcessingException {
+        if (!body.has("payloadType")) {
+            return new Body<>(json.treeToValue(body, plainType), null);
+        }
+        Envelope envelope = json.treeToValue(body, Envelope.class);
+        S act = act(envelope, payloadType, signedType);
+        if (!competitionId.equals(act.competitionId()) || !roundId.equals(act.roundId())) {
+            throw ProblemException.unverifiable("signed-act-matches", "the envelope was signed for competition "
+                    + act.competitionId() + ", round " + act.roundId() + ", not " + competitionId + ", " + roundId);
+        }
+        return new Body<>(asRequest.apply(act), envelope);
     }
 
-    /** The act the envelope carries (its signature is checked against the bound key by the caller). */
-    public <S> S act(Envelope envelope, String payloadType, Class<S> type) {
+    private static <S> S act(Envelope envelope, String payloadType, Class<S> type) {
         if (!payloadType.equals(envelope.payloadType())) {
             throw ProblemException.unverifiable("payload-type", "expected payloadType " + payloadType + ", got "
                     + envelope.payloadType());
@@ -42,15 +58,6 @@ public class SignedBodies {
                     + type.getSimpleName() + " (base64 of its RFC 8785 JSON)");
         }
         return act;
-    }
-
-    /** The signed act must be for the competition and round it is sent to. */
-    public static void requireSamePlace(String competitionId, String roundId, String signedCompetition,
-                                        String signedRound) {
-        if (!competitionId.equals(signedCompetition) || !roundId.equals(signedRound)) {
-            throw ProblemException.unverifiable("signed-act-matches", "the envelope was signed for competition "
-                    + signedCompetition + ", round " + signedRound + ", not " + competitionId + ", " + roundId);
-        }
     }
 
     public static ProblemException unsignedWhereRequired(String competitionId) {

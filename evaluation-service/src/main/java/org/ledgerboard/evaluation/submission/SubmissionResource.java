@@ -60,17 +60,13 @@ public class SubmissionResource {
             throws JsonProcessingException {
         Input.required(body, "body");
         Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Envelope envelope = bodies.envelopeOrNull(body);
-        SubmissionRequest request;
-        if (envelope == null) {
-            request = bodies.plain(body, SubmissionRequest.class);
-        } else {
-            SignedSubmission act = bodies.act(envelope, Envelope.SUBMISSION, SignedSubmission.class);
-            SignedBodies.requireSamePlace(competitionId, roundId, act.competitionId(), act.roundId());
-            request = new SubmissionRequest(act.submissionId(), act.teamId(), act.artifactDigest(), act.modelCardUri());
-        }
+        SignedBodies.Body<SubmissionRequest> read = bodies.read(body, SubmissionRequest.class, Envelope.SUBMISSION,
+                SignedSubmission.class, act -> new SubmissionRequest(act.submissionId(), act.teamId(),
+                        act.artifactDigest(), act.modelCardUri()), competitionId, roundId);
+        SubmissionRequest request = read.request();
+        Envelope envelope = read.envelope();
         TeamServiceClient.Team team = teams.requireMember(competitionId, request.teamId(), actors.current());
-        if (envelope == null && teams.competition(competitionId).signaturesRequired()) {
+        if (envelope == null && teams.signaturesRequired(competitionId)) {
             throw SignedBodies.unsignedWhereRequired(competitionId);
         }
         if (envelope != null && (team.publicKey() == null || Dsse.verifiedPayload(envelope, team.publicKey()).isEmpty())) {

@@ -11,7 +11,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.service.api.ProblemException;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +23,7 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class TeamDirectory {
     private final TeamServiceClient teams;
+    private final Map<String, Boolean> signaturePolicies = new ConcurrentHashMap<>();
 
     TeamDirectory(@RestClient TeamServiceClient teams) {
         this.teams = teams;
@@ -51,6 +54,16 @@ public class TeamDirectory {
             throw ProblemException.notFound("team-service knows no competition " + competitionId);
         }
         return competition;
+    }
+
+    /** Whether the competition requires signed acts: declared at launch and never changed, so asked once. */
+    public boolean signaturesRequired(String competitionId) {
+        Boolean required = signaturePolicies.get(competitionId);
+        if (required == null) {
+            required = competition(competitionId).signaturesRequired();
+            signaturePolicies.put(competitionId, required);
+        }
+        return required;
     }
 
     /** The team, if the actor is one of its members in this competition; 404 for a team team-service does not know. */
