@@ -16,17 +16,27 @@ import org.ledgerboard.core.audit.AuditReport;
 import org.ledgerboard.core.audit.Auditor;
 import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.core.event.CompetitionLaunched;
+import org.ledgerboard.core.event.Criterion;
+import org.ledgerboard.core.event.Envelope;
+import org.ledgerboard.core.event.EvaluationRecorded;
+import org.ledgerboard.core.event.EvaluatorAssigned;
 import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.FundingDisbursed;
 import org.ledgerboard.core.event.FundingGranted;
 import org.ledgerboard.core.event.LedgerEvent;
 import org.ledgerboard.core.event.LedgerRecord;
+import org.ledgerboard.core.event.PublicKeyJwk;
+import org.ledgerboard.core.event.RoundOpened;
+import org.ledgerboard.core.event.SubmissionMade;
 import org.ledgerboard.core.event.TeamSelected;
+import org.ledgerboard.core.integrity.Dsse;
 import org.ledgerboard.core.integrity.Sealer;
 import org.ledgerboard.core.integrity.SigningKey;
 import org.ledgerboard.core.integrity.TrustedKeys;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -34,31 +44,63 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Benchmark: the auditor's throughput over a JSON Lines ledger, and a bare KafkaConsumer loop over the same
- * records on a broker, in one run. Arguments: BOOTSTRAP FILE [RECORDS=1000000]. Competitions of 1,000 records:
- * a launch, 50 teams, then grants and disbursements, sealed every 250 events.
+ * Benchmark: the auditor's throughput over two JSON Lines ledgers of the same acts, one with every submission and
+ * evaluation signed (signatures required, F9 verifies each envelope) and one without (signatures optional), and a
+ * bare KafkaConsumer loop over the same records on a broker, in one run. Arguments: BOOTSTRAP DIR
+ * [RECORDS=1000000]. Competitions of 1,000 records: a launch, 50 teams, a round with 6 evaluators, 50 submissions,
+ * 300 evaluations, then grants and disbursements; each source sealed every 250 of its events.
  */
 public final class AuditThroughput {
+    private static final String TEAMS_SOURCE = "/team-service";
+    private static final String EVALUATION_SOURCE = "/evaluation-service";
+    private static final Actor ORGANISER = new Actor(Actor.ORGANISER, "bench-organiser", LocalIssuer.ISSUER);
+
+    private static final int TEAMS = 50;
+    private static final List<String> CRITERIA = List.of("benchmark", "expert", "user");
+    private static final int EVALUATORS = 6;
+    private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+    private static final String DIGEST = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    private final SigningKey teamService = SigningKey.generate();
+    private final SigningKey evaluationService = SigningKey.generate();
+    /** One key per team and evaluator, the same in every competition: signing, not key generation, is measured. */
+    private final Map<String, SigningKey> actorKeys = new HashMap<>();
+
     private AuditThroughput() {
     }
 
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0];
-        Path file = Path.of(args[1]);
+        Path dir = Path.of(args[1]);
         int records = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
-        SigningKey key = SigningKey.generate();
-        TrustedKeys keys = TrustedKeys.of("/team-service", key.verifyingKey());
+        new AuditThroughput().run(bootstrap, dir, records);
+    }
 
+    private void run(String bootstrap, Path dir, int records) throws Exception {
+        Path unsignedFile = dir.resolve("unsigned.jsonl");
+        Path signedFile = dir.resolve("signed.jsonl");
+        generate(unsignedFile, records, false);
+        long signatures = generate(signedFile, records, true);
+        double unsigned = audit("unsigned (signatures optional)", unsignedFile);
+        double signed = audit("signed (signatures required)", signedFile);
+        System.out.printf("signed acts: %d of %d records; F9 costs %.1f µs per signed act (%.1f%% of the auditor's "
+                + "throughput)%n", signatures, records, (records / signed - records / unsigned) * 1e6 / signatures,
+                100 * (1 - signed / unsigned));
+        double consumer = consume(bootstrap, signedFile, records);
+        System.out.printf("auditor (signed) / consumer throughput ratio: %.3f%n", signed / consumer);
+    }
+
+    private double audit(String name, Path file) throws Exception {
+        TrustedKeys keys = TrustedKeys.of(TEAMS_SOURCE, teamService.verifyingKey())
+                .plus(TrustedKeys.of(EVALUATION_SOURCE, evaluationService.verifyingKey()));
         long start = System.nanoTime();
-        int written = generate(file, records, key);
-        System.out.printf("generated %d records (%d MB) in %.1f s%n", written, Files.size(file) >> 20, seconds(start));
-
-        start = System.nanoTime();
         Auditor auditor = new Auditor(keys);
         try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             long position = 0;
@@ -67,12 +109,16 @@ public final class AuditThroughput {
             }
         }
         AuditReport report = auditor.report();
-        double auditSeconds = seconds(start);
-        System.out.printf("auditor: %d records in %.1f s = %.0f records/s, verdict %s%n", report.records(),
-                auditSeconds, report.records() / auditSeconds, report.passed() ? "PASS" : "FAIL");
+        double seconds = seconds(start);
+        System.out.printf("auditor, %s: %d records (%d MB) in %.1f s = %.0f records/s, verdict %s%n", name,
+                report.records(), Files.size(file) >> 20, seconds, report.records() / seconds,
+                report.passed() ? "PASS" : "FAIL");
         report.verdicts().stream().filter(v -> !v.passed())
                 .forEach(v -> System.out.println("  FAIL " + v.check() + ": " + v.findings().get(0)));
+        return report.records() / seconds;
+    }
 
+    private static double consume(String bootstrap, Path file, int records) throws Exception {
         String topic = "bench-audit-" + UUID.randomUUID().toString().substring(0, 6);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
@@ -86,7 +132,7 @@ public final class AuditThroughput {
                 producer.send(new ProducerRecord<>(topic, "k", line.getBytes(StandardCharsets.UTF_8)));
             }
         }
-        start = System.nanoTime();
+        long start = System.nanoTime();
         long consumed = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000,
@@ -94,53 +140,154 @@ public final class AuditThroughput {
             TopicPartition partition = new TopicPartition(topic, 0);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
-            while (consumed < written) {
+            while (consumed < records) {
                 consumed += consumer.poll(Duration.ofMillis(500)).count();
             }
         }
-        double consumeSeconds = seconds(start);
-        System.out.printf("bare KafkaConsumer: %d records in %.1f s = %.0f records/s%n", consumed, consumeSeconds,
-                consumed / consumeSeconds);
-        System.out.printf("auditor / consumer throughput ratio: %.3f%n", (written / auditSeconds) / (consumed / consumeSeconds));
+        double seconds = seconds(start);
+        System.out.printf("bare KafkaConsumer: %d records in %.1f s = %.0f records/s%n", consumed, seconds,
+                consumed / seconds);
+        return consumed / seconds;
     }
 
-    /** Every bench event is an organiser's act (launch, selection, funding), taken by the launching organiser. */
-    private static final Actor ORGANISER = new Actor(Actor.ORGANISER, "bench-organiser", LocalIssuer.ISSUER);
+    private SigningKey keyOf(String teamOrEvaluator) {
+        return actorKeys.computeIfAbsent(teamOrEvaluator, k -> SigningKey.generate());
+    }
 
-    private static int generate(Path file, int records, SigningKey key) throws Exception {
-        Sealer sealer = new Sealer("/team-service", key);
-        int written = 0;
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (int c = 0; written < records; c++) {
-                String competition = "bench-" + c;
-                long sequence = 0;
-                long seals = 0;
-                for (int i = 0; i < 1000 && written < records; i++) {
-                    LedgerEvent event = i == 0
-                            ? new CompetitionLaunched(competition, "bench", "bench", Map.of("GPU_HOURS", new BigDecimal("1000000000")), 1)
-                            : i <= 50 ? new TeamSelected(competition, "t" + i, "team " + i, "lead " + i, List.of("lab " + i), List.of("member-t" + i))
-                            : (i - 51) % 2 == 0 ? new FundingGranted(competition, "g" + i, "t" + (1 + i % 50), "GPU_HOURS", new BigDecimal("100"), 1)
-                            : new FundingDisbursed(competition, "g" + (i - 1), "d" + i, new BigDecimal("40"));
-                    LedgerRecord record = EventCodec.stamp(new LedgerRecord(competition + "-" + i, "/team-service",
-                            null, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i), competition, sequence++,
-                            ORGANISER, event, null));
-                    sealer.append(record);
-                    written += write(out, record);
-                    if (i % 250 == 249) {
-                        written += write(out, EventCodec.stamp(new LedgerRecord(UUID.randomUUID().toString(),
-                                "/team-service", null, Instant.now(), "/team-service/seals", seals++,
-                                sealer.seal(competition), null)));
-                    }
-                }
+    private PublicKeyJwk jwkOf(String teamOrEvaluator, boolean signed) {
+        return signed ? Dsse.jwkOf(keyOf(teamOrEvaluator).verifyingKey()) : null;
+    }
+
+    /** The ledger's records; returns how many of them are signed acts. */
+    private long generate(Path file, int records, boolean signed) throws Exception {
+        long start = System.nanoTime();
+        Ledger ledger = new Ledger(file);
+        try (ledger) {
+            for (int c = 0; ledger.written < records; c++) {
+                competition(ledger, "bench-" + c, records, signed);
             }
         }
-        return written;
+        System.out.printf("generated %d records (%s) in %.1f s%n", ledger.written, signed ? "signed" : "unsigned",
+                seconds(start));
+        return ledger.signedActs;
     }
 
-    private static int write(OutputStream out, LedgerRecord record) throws java.io.IOException {
-        out.write(EventCodec.encode(record));
-        out.write('\n');
-        return 1;
+    private void competition(Ledger ledger, String c, int records, boolean signed) throws Exception {
+        Ledger.Source teams = ledger.source(TEAMS_SOURCE, teamService, c, c);
+        Ledger.Source evaluation = ledger.source(EVALUATION_SOURCE, evaluationService, c, c + "/evaluation");
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step(teams, ORGANISER, new CompetitionLaunched(c, "bench", "bench",
+                Map.of("GPU_HOURS", new BigDecimal("1000000000")), 1,
+                signed ? CompetitionLaunched.REQUIRED : CompetitionLaunched.OPTIONAL)));
+        for (int t = 1; t <= TEAMS; t++) {
+            steps.add(new Step(teams, ORGANISER, new TeamSelected(c, "t" + t, "team " + t, "lead " + t,
+                    List.of("lab " + t), List.of("member-t" + t), jwkOf("t" + t, signed))));
+        }
+        steps.add(new Step(evaluation, ORGANISER, new RoundOpened(c, "r1", 1, START.plus(Duration.ofDays(30)),
+                CRITERIA.stream().map(name -> new Criterion(name, new BigDecimal("1"), new BigDecimal("100"))).toList(),
+                2, 1, List.of("teamId"))));
+        for (int e = 0; e < EVALUATORS; e++) {
+            steps.add(new Step(evaluation, ORGANISER, new EvaluatorAssigned(c, "r1", "ev" + e, "panel " + e,
+                    List.of(CRITERIA.get(e % CRITERIA.size())), jwkOf("ev" + e, signed))));
+        }
+        for (int t = 1; t <= TEAMS; t++) {
+            SubmissionMade plain = new SubmissionMade(c, "s" + t, "r1", "t" + t, DIGEST, "https://example.org/t" + t,
+                    START.plusSeconds(t));
+            steps.add(new Step(evaluation, new Actor(Actor.TEAM, "member-t" + t, LocalIssuer.ISSUER), !signed ? plain
+                    : new SubmissionMade(c, "s" + t, "r1", "t" + t, DIGEST, plain.modelCardUri(), plain.submittedAt(),
+                    Dsse.sign(keyOf("t" + t), Envelope.SUBMISSION, plain.signedAct()))));
+        }
+        for (int t = 1; t <= TEAMS; t++) {
+            for (int e = 0; e < EVALUATORS; e++) {
+                EvaluationRecorded plain = new EvaluationRecorded(c, "r1", "s" + t, "ev" + e,
+                        CRITERIA.get(e % CRITERIA.size()), new BigDecimal(50 + (t * 7 + e) % 50));
+                steps.add(new Step(evaluation, new Actor(Actor.EVALUATOR, "ev" + e, LocalIssuer.ISSUER), !signed ? plain
+                        : new EvaluationRecorded(c, "r1", plain.submissionId(), plain.evaluatorId(), plain.criterion(),
+                        plain.score(), Dsse.sign(keyOf("ev" + e), Envelope.EVALUATION, plain.signedAct()))));
+            }
+        }
+        for (int i = steps.size(); i < 1000; i++) {
+            steps.add(new Step(teams, ORGANISER, (i % 2 == 0)
+                    ? new FundingGranted(c, "g" + i, "t" + (1 + i % TEAMS), "GPU_HOURS", new BigDecimal("100"), 1)
+                    : new FundingDisbursed(c, "g" + (i - 1), "d" + i, new BigDecimal("40"))));
+        }
+        for (Step step : steps) {
+            if (ledger.written >= records) {
+                break;
+            }
+            step.source().append(step.actor(), step.event());
+            if (step.event() instanceof SubmissionMade || step.event() instanceof EvaluationRecorded) {
+                ledger.signedActs += signed ? 1 : 0;
+            }
+        }
+        teams.seal();
+        evaluation.seal();
+    }
+
+    private record Step(Ledger.Source source, Actor actor, LedgerEvent event) {
+    }
+
+    /** A JSON Lines ledger being written: each source's chain, sealed every 250 of its events. */
+    private static final class Ledger implements AutoCloseable {
+        private final OutputStream out;
+        private final Map<String, Sealer> sealers = new HashMap<>();
+        int written;
+        long signedActs;
+
+        Ledger(Path file) throws IOException {
+            out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20);
+        }
+
+        Source source(String name, SigningKey key, String competitionId, String aggregateId) {
+            return new Source(sealers.computeIfAbsent(name, n -> new Sealer(n, key)), competitionId, aggregateId);
+        }
+
+        void write(LedgerRecord record) throws IOException {
+            out.write(EventCodec.encode(record));
+            out.write('\n');
+            written++;
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
+
+        /** One source's events of one competition, in its one aggregate, and its seals of them. */
+        final class Source {
+            private final Sealer sealer;
+            private final String competitionId;
+            private final String aggregateId;
+            private long sequence;
+            private long unsealed;
+            private long seals;
+
+            Source(Sealer sealer, String competitionId, String aggregateId) {
+                this.sealer = sealer;
+                this.competitionId = competitionId;
+                this.aggregateId = aggregateId;
+            }
+
+            void append(Actor actor, LedgerEvent event) throws IOException {
+                LedgerRecord record = EventCodec.stamp(new LedgerRecord(aggregateId + "-" + sequence, sealer.source(),
+                        null, START.plusSeconds(written), aggregateId, sequence++, actor, event, null));
+                sealer.append(record);
+                write(record);
+                if (++unsealed == 250) {
+                    seal();
+                }
+            }
+
+            void seal() throws IOException {
+                if (unsealed == 0) {
+                    return;
+                }
+                unsealed = 0;
+                write(EventCodec.stamp(new LedgerRecord(UUID.randomUUID().toString(), sealer.source(), null,
+                        START.plusSeconds(written), sealer.source() + "/seals", seals++, sealer.seal(competitionId),
+                        null)));
+            }
+        }
     }
 
     private static double seconds(long start) {

@@ -39,11 +39,15 @@ public final class Dsse {
 
     /** The signed bytes, if one of the envelope's signatures verifies with {@code key}; standard or URL-safe base64. */
     public static Optional<byte[]> verifiedPayload(Envelope envelope, PublicKeyJwk key) {
+        return verifiedPayload(envelope, VerifyingKey.fromJwkX(key.x()));
+    }
+
+    /** As {@link #verifiedPayload(Envelope, PublicKeyJwk)}, with the key already decoded (an auditor reuses it). */
+    public static Optional<byte[]> verifiedPayload(Envelope envelope, VerifyingKey verifier) {
         byte[] payload = decode(envelope.payload());
         if (payload == null || envelope.signatures() == null) {
             return Optional.empty();
         }
-        VerifyingKey verifier = VerifyingKey.fromJwkX(key.x());
         byte[] signed = pae(envelope.payloadType(), payload);
         for (Envelope.Signature signature : envelope.signatures()) {
             byte[] sig = decode(signature.sig());

@@ -5,6 +5,7 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.ledgerboard.core.canonical.Canonical;
 import org.ledgerboard.core.canonical.Hashes;
 
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.Map;
 public final class VerifyingKey {
     private final byte[] raw;
     private final Ed25519PublicKeyParameters parameters;
-    private final String keyId;
+    /** Computed when first asked: verifying a signature does not need the thumbprint. */
+    private volatile String keyId;
 
     public VerifyingKey(byte[] raw) {
         if (raw.length != Ed25519PublicKeyParameters.KEY_SIZE) {
@@ -21,7 +23,6 @@ public final class VerifyingKey {
         }
         this.raw = raw.clone();
         this.parameters = new Ed25519PublicKeyParameters(this.raw, 0);
-        this.keyId = thumbprint(x());
     }
 
     public static VerifyingKey fromJwkX(String x) {
@@ -44,6 +45,9 @@ public final class VerifyingKey {
     }
 
     public String keyId() {
+        if (keyId == null) {
+            keyId = thumbprint(x());
+        }
         return keyId;
     }
 
@@ -66,11 +70,11 @@ public final class VerifyingKey {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof VerifyingKey other && other.keyId.equals(keyId);
+        return o instanceof VerifyingKey other && Arrays.equals(other.raw, raw);
     }
 
     @Override
     public int hashCode() {
-        return keyId.hashCode();
+        return Arrays.hashCode(raw);
     }
 }
