@@ -28,6 +28,11 @@ public final class ProblemMatchers {
         return problem("invalid " + field, p -> p.status() == 400 && field.equals(p.field()));
     }
 
+    /** A 422 naming the signature rule the act fails. */
+    public static Matcher<ProblemException> unverifiable(String rule) {
+        return problem("unverifiable " + rule, p -> p.status() == 422 && rule.equals(p.rule()));
+    }
+
     public static Matcher<ProblemException> status(int status) {
         return problem("status " + status, p -> p.status() == status);
     }

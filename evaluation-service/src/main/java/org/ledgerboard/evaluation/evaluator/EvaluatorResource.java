@@ -10,14 +10,16 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.evaluation.round.AssignEvaluator;
+import org.ledgerboard.evaluation.round.RotateEvaluatorKey;
 import org.ledgerboard.evaluation.teams.TeamDirectory;
 import org.ledgerboard.service.api.Actors;
 import org.ledgerboard.service.api.Idempotent;
 import org.ledgerboard.service.api.Input;
+import org.ledgerboard.service.api.KeyRotationRequest;
 import org.ledgerboard.service.api.ProblemException;
 import org.ledgerboard.service.ledger.Receipts;
 
-/** Assigns an evaluator, with their affiliation, to criteria of a round. */
+/** Assigns an evaluator, with their affiliation and signing key, to criteria of a round; rotates or revokes the key. */
 @Path("/competitions/{competitionId}/rounds/{roundId}/evaluators")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -44,5 +46,18 @@ public class EvaluatorResource {
         return Response.status(Response.Status.CREATED).entity(receipts.issue(request.evaluatorId(),
                 new AssignEvaluator(competitionId, roundId, request.evaluatorId(), request.affiliation(),
                         request.criteria(), request.publicKey()))).build();
+    }
+
+    @POST
+    @RolesAllowed(Actor.ORGANISER)
+    @Path("/{evaluatorId}/key-rotations")
+    @Idempotent
+    public Response rotateKey(@RestPath String competitionId, @RestPath String roundId, @RestPath String evaluatorId,
+                              KeyRotationRequest request) {
+        Input.required(request, "body");
+        teams.requireOrganiser(competitionId, actors.current());
+        return Response.status(Response.Status.CREATED).entity(receipts.issue(evaluatorId,
+                new RotateEvaluatorKey(competitionId, roundId, evaluatorId, request.publicKey(), request.reason())))
+                .build();
     }
 }

@@ -8,7 +8,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.ledgerboard.core.event.EvaluationRecorded;
 import org.ledgerboard.core.event.EvaluatorAssigned;
+import org.ledgerboard.core.event.EvaluatorKeyRotated;
 import org.ledgerboard.core.event.LedgerEvent;
+import org.ledgerboard.core.event.PublicKeyJwk;
 import org.ledgerboard.core.event.RoundClosed;
 import org.ledgerboard.core.event.RoundOpened;
 import org.ledgerboard.core.event.RoundScored;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -83,6 +86,23 @@ public class CompetitionEvaluation extends OncePerRequest {
                 command.criteria(), command.publicKey()));
     }
 
+    /** From this point of the log only the new key signs the evaluator's scores in the round. */
+    @CommandHandler
+    void handle(RotateEvaluatorKey command) {
+        EvaluationState.Round round = openRound(command.roundId());
+        if (!round.evaluators().containsKey(command.evaluatorId())) {
+            throw ProblemException.notFound("evaluator " + command.evaluatorId() + " is not assigned to round "
+                    + command.roundId());
+        }
+        if (Objects.equals(command.publicKey(), round.keyOf(command.evaluatorId()))) {
+            throw ProblemException.ruleBroken("key-changes", command.publicKey() == null
+                    ? "evaluator " + command.evaluatorId() + " has no bound key to revoke"
+                    : "that key is already bound to evaluator " + command.evaluatorId());
+        }
+        apply(new EvaluatorKeyRotated(competitionId, command.roundId(), command.evaluatorId(), command.publicKey(),
+                command.reason()));
+    }
+
     @CommandHandler
     void handle(MakeSubmission command) {
         EvaluationState.Round round = openRound(command.roundId());
@@ -133,13 +153,12 @@ public class CompetitionEvaluation extends OncePerRequest {
         }
         EvaluationRecorded recorded = new EvaluationRecorded(competitionId, command.roundId(), command.submissionId(),
                 command.evaluatorId(), command.criterion(), command.score(), command.envelope());
-        requireSignedByTheEvaluator(recorded, evaluator, command.signaturesRequired());
+        requireSignedByTheEvaluator(recorded, round.keyOf(command.evaluatorId()), command.signaturesRequired());
         apply(recorded);
     }
 
-    /** The evaluation is signed, where required, by the key bound to its evaluator, over exactly this act. */
-    private static void requireSignedByTheEvaluator(EvaluationRecorded evaluation, EvaluatorAssigned evaluator,
-                                                    boolean required) {
+    /** The evaluation is signed, where required, by the key bound to its evaluator now, over exactly this act. */
+    private static void requireSignedByTheEvaluator(EvaluationRecorded evaluation, PublicKeyJwk key, boolean required) {
         if (evaluation.envelope() == null) {
             if (required) {
                 throw ProblemException.unverifiable("signature-required", "competition " + evaluation.competitionId()
@@ -147,13 +166,13 @@ public class CompetitionEvaluation extends OncePerRequest {
             }
             return;
         }
-        if (evaluator.publicKey() == null) {
-            throw ProblemException.unverifiable("signature-valid", "evaluator " + evaluator.evaluatorId()
-                    + " has no bound key to sign with");
+        if (key == null) {
+            throw ProblemException.unverifiable("signature-valid", "evaluator " + evaluation.evaluatorId()
+                    + " has no bound key to sign with (none, or revoked)");
         }
-        byte[] payload = Dsse.verifiedPayload(evaluation.envelope(), evaluator.publicKey()).orElseThrow(() ->
+        byte[] payload = Dsse.verifiedPayload(evaluation.envelope(), key).orElseThrow(() ->
                 ProblemException.unverifiable("signature-valid", "the envelope's signature does not verify with "
-                        + "the key bound to evaluator " + evaluator.evaluatorId()));
+                        + "the key bound to evaluator " + evaluation.evaluatorId()));
         if (!evaluation.signedAct().equals(SignedActs.read(payload, SignedEvaluation.class))) {
             throw ProblemException.unverifiable("signed-act-matches", "the signed payload is not this evaluation");
         }

@@ -2,7 +2,9 @@ package org.ledgerboard.evaluation.round;
 
 import org.ledgerboard.core.event.EvaluationRecorded;
 import org.ledgerboard.core.event.EvaluatorAssigned;
+import org.ledgerboard.core.event.EvaluatorKeyRotated;
 import org.ledgerboard.core.event.LedgerEvent;
+import org.ledgerboard.core.event.PublicKeyJwk;
 import org.ledgerboard.core.event.RoundClosed;
 import org.ledgerboard.core.event.RoundOpened;
 import org.ledgerboard.core.event.RoundScored;
@@ -10,6 +12,7 @@ import org.ledgerboard.core.event.SubmissionMade;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,7 @@ public final class EvaluationState {
     public static final class Round {
         private final RoundOpened opened;
         private final Map<String, EvaluatorAssigned> evaluators = new LinkedHashMap<>();
+        private final Map<String, PublicKeyJwk> boundKeys = new HashMap<>();
         private final Map<String, SubmissionMade> submissions = new LinkedHashMap<>();
         private final List<EvaluationRecorded> evaluations = new ArrayList<>();
         private final List<RoundScored> scores = new ArrayList<>();
@@ -43,6 +47,19 @@ public final class EvaluationState {
 
         public Map<String, EvaluatorAssigned> evaluators() {
             return evaluators;
+        }
+
+        /** The key bound to the evaluator now: from its assignment or latest rotation; null when none or revoked. */
+        public PublicKeyJwk keyOf(String evaluatorId) {
+            return boundKeys.get(evaluatorId);
+        }
+
+        private void bind(String evaluatorId, PublicKeyJwk key) {
+            if (key == null) {
+                boundKeys.remove(evaluatorId);
+            } else {
+                boundKeys.put(evaluatorId, key);
+            }
         }
 
         public Map<String, SubmissionMade> submissions() {
@@ -69,6 +86,7 @@ public final class EvaluationState {
         @Override
         public boolean equals(Object o) {
             return o instanceof Round r && opened.equals(r.opened) && evaluators.equals(r.evaluators)
+                    && boundKeys.equals(r.boundKeys)
                     && submissions.equals(r.submissions) && evaluations.equals(r.evaluations)
                     && scores.equals(r.scores) && Objects.equals(closed, r.closed);
         }
@@ -87,7 +105,11 @@ public final class EvaluationState {
             latest = new Round(e);
             rounds.put(e.roundId(), latest);
         } else if (event instanceof EvaluatorAssigned e) {
-            rounds.get(e.roundId()).evaluators.put(e.evaluatorId(), e);
+            Round round = rounds.get(e.roundId());
+            round.evaluators.put(e.evaluatorId(), e);
+            round.bind(e.evaluatorId(), e.publicKey());
+        } else if (event instanceof EvaluatorKeyRotated e) {
+            rounds.get(e.roundId()).bind(e.evaluatorId(), e.publicKey());
         } else if (event instanceof SubmissionMade e) {
             rounds.get(e.roundId()).submissions.put(e.submissionId(), e);
         } else if (event instanceof EvaluationRecorded e) {

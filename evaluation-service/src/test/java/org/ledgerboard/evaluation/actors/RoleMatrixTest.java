@@ -116,6 +116,9 @@ class RoleMatrixTest {
             "close, none, 401", "close, organiser-of-this, 201", "close, organiser-of-another, 403",
             "close, team-of-this-team, 403", "close, team-of-another-team, 403",
             "close, assigned-evaluator, 403", "close, unassigned-evaluator, 403", "close, auditor, 403",
+            "rotate-key, none, 401", "rotate-key, organiser-of-this, 201", "rotate-key, organiser-of-another, 403",
+            "rotate-key, team-of-this-team, 403", "rotate-key, team-of-another-team, 403",
+            "rotate-key, assigned-evaluator, 403", "rotate-key, unassigned-evaluator, 403", "rotate-key, auditor, 403",
     })
     void everyWriteAnswersAsTheMatrixSays(String action, String actor, int status) {
         String c = setUp(action);
@@ -125,6 +128,7 @@ class RoleMatrixTest {
             case "assign" -> r + "/r1/evaluators";
             case "submit" -> r + "/r1/submissions";
             case "evaluate" -> r + "/r1/evaluations";
+            case "rotate-key" -> r + "/r1/evaluators/ev-a/key-rotations";
             default -> r + "/r1/close";
         };
         Object body = switch (action) {
@@ -132,6 +136,8 @@ class RoleMatrixTest {
             case "assign" -> Map.of("evaluatorId", "ev-c", "affiliation", "panel", "criteria", List.of("x"));
             case "submit" -> submission("t1");
             case "evaluate" -> evaluation();
+            case "rotate-key" -> Map.of("publicKey", Map.of("kty", "OKP", "crv", "Ed25519",
+                    "x", "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"), "reason", "matrix");
             default -> Map.of();
         };
 

@@ -6,11 +6,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ledgerboard.core.event.Criterion;
 import org.ledgerboard.core.event.EvaluationRecorded;
+import org.ledgerboard.core.event.Envelope;
 import org.ledgerboard.core.event.EvaluatorAssigned;
+import org.ledgerboard.core.event.EvaluatorKeyRotated;
+import org.ledgerboard.core.event.PublicKeyJwk;
 import org.ledgerboard.core.event.RoundClosed;
 import org.ledgerboard.core.event.RoundOpened;
 import org.ledgerboard.core.event.RoundScored;
+import org.ledgerboard.core.event.SignedEvaluation;
 import org.ledgerboard.core.event.SubmissionMade;
+import org.ledgerboard.core.integrity.Dsse;
+import org.ledgerboard.core.integrity.SigningKey;
 import org.ledgerboard.service.axon.OncePerRequest;
 
 import java.math.BigDecimal;
@@ -22,6 +28,7 @@ import static org.ledgerboard.testkit.ProblemMatchers.breaks;
 import static org.ledgerboard.testkit.ProblemMatchers.invalid;
 import static org.ledgerboard.testkit.ProblemMatchers.notEntitled;
 import static org.ledgerboard.testkit.ProblemMatchers.status;
+import static org.ledgerboard.testkit.ProblemMatchers.unverifiable;
 
 /** The rules of evaluation-service, one per test, as given / when / expect. */
 class CompetitionEvaluationTest {
@@ -223,5 +230,68 @@ class CompetitionEvaluationTest {
                 .when(evaluate("kim", "benchmark", "80", "Upstage"), request)
                 .expectNoEvents()
                 .expectResultMessagePayload(new OncePerRequest.Recorded(3));
+    }
+
+    private static final SigningKey FIRST = SigningKey.generate();
+    private static final SigningKey SECOND = SigningKey.generate();
+
+    private static EvaluatorAssigned kimWithKey() {
+        return new EvaluatorAssigned(C, "r1", "kim", "NIPA", List.of("expert"), Dsse.jwkOf(FIRST.verifyingKey()));
+    }
+
+    private static Envelope signedBy(SigningKey key) {
+        return Dsse.sign(key, Envelope.EVALUATION, new SignedEvaluation(C, "r1", "s1", "kim", "expert", "87.5"));
+    }
+
+    private static RecordEvaluation evaluation(Envelope envelope) {
+        return new RecordEvaluation(C, "r1", "s1", "kim", "expert", new BigDecimal("87.5"), List.of("Upstage"),
+                envelope, true);
+    }
+
+    @Test
+    void anAssignedEvaluatorsKeyIsRotated() {
+        PublicKeyJwk second = Dsse.jwkOf(SECOND.verifyingKey());
+        fixture.given(opened("r1", 1), kimWithKey())
+                .when(new RotateEvaluatorKey(C, "r1", "kim", second, "scheduled rotation"))
+                .expectEvents(new EvaluatorKeyRotated(C, "r1", "kim", second, "scheduled rotation"));
+    }
+
+    @Test
+    void onlyAnAssignedEvaluatorsKeyIsRotated() {
+        fixture.given(opened("r1", 1))
+                .when(new RotateEvaluatorKey(C, "r1", "kim", Dsse.jwkOf(SECOND.verifyingKey()), "rotation"))
+                .expectNoEvents().expectException(status(404));
+    }
+
+    @Test
+    void aRotationMustChangeTheKey() {
+        fixture.given(opened("r1", 1), kimWithKey())
+                .when(new RotateEvaluatorKey(C, "r1", "kim", Dsse.jwkOf(FIRST.verifyingKey()), "again"))
+                .expectNoEvents().expectException(breaks("key-changes"));
+    }
+
+    @Test
+    void afterARotationTheNewKeySigns() {
+        fixture.given(opened("r1", 1), kimWithKey(), submitted("s1", "upstage"),
+                        new EvaluatorKeyRotated(C, "r1", "kim", Dsse.jwkOf(SECOND.verifyingKey()), "rotation"))
+                .when(evaluation(signedBy(SECOND)))
+                .expectEvents(new EvaluationRecorded(C, "r1", "s1", "kim", "expert", new BigDecimal("87.5"),
+                        signedBy(SECOND)));
+    }
+
+    @Test
+    void afterARotationTheReplacedKeyNoLongerSigns() {
+        fixture.given(opened("r1", 1), kimWithKey(), submitted("s1", "upstage"),
+                        new EvaluatorKeyRotated(C, "r1", "kim", Dsse.jwkOf(SECOND.verifyingKey()), "rotation"))
+                .when(evaluation(signedBy(FIRST)))
+                .expectNoEvents().expectException(unverifiable("signature-valid"));
+    }
+
+    @Test
+    void afterARevocationNothingSigns() {
+        fixture.given(opened("r1", 1), kimWithKey(), submitted("s1", "upstage"),
+                        new EvaluatorKeyRotated(C, "r1", "kim", null, "laptop lost"))
+                .when(evaluation(signedBy(FIRST)))
+                .expectNoEvents().expectException(unverifiable("signature-valid"));
     }
 }

@@ -137,4 +137,24 @@ class SignedActsTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> LedgerTopic.shared().competition(c).stream()
                 .map(e -> e.decoded().data()).anyMatch(d -> d instanceof EvaluationRecorded e && e.envelope() != null));
     }
+
+    @Test
+    void anOrganiserRotatesAnEvaluatorsKeyAndFromThenOnOnlyTheNewKeySigns() throws Exception {
+        submit(Dsse.sign(t1, Envelope.SUBMISSION, submission(c))).statusCode(201);
+        SigningKey rotated = SigningKey.generate();
+        String rotations = rounds + "/r1/evaluators/ev-a/key-rotations";
+        Map<String, Object> rotation = Map.of("publicKey", LedgerJson.mapper().readTree(jwk(rotated)),
+                "reason", "scheduled rotation");
+
+        post("evaluator:ev-a", rotations, rotation).statusCode(403);
+        post("organiser:" + ActingFilter.ORGANISER, rotations, rotation).statusCode(201);
+        given().get(rounds + "/r1").then().body("evaluators[0].publicKey.x",
+                equalTo(Dsse.jwkOf(rotated.verifyingKey()).x()));
+        SignedEvaluation act = new SignedEvaluation(c, "r1", "s-t1", "ev-a", "x", "9");
+
+        post("evaluator:ev-a", rounds + "/r1/evaluations", Dsse.sign(evA, Envelope.EVALUATION, act))
+                .statusCode(422).body("rule", equalTo("signature-valid"));
+        post("evaluator:ev-a", rounds + "/r1/evaluations", Dsse.sign(rotated, Envelope.EVALUATION, act))
+                .statusCode(201);
+    }
 }

@@ -3,15 +3,18 @@ package org.ledgerboard.core.fairness;
 import org.ledgerboard.core.event.CompetitionLaunched;
 import org.ledgerboard.core.event.EvaluationRecorded;
 import org.ledgerboard.core.event.EvaluatorAssigned;
+import org.ledgerboard.core.event.EvaluatorKeyRotated;
 import org.ledgerboard.core.event.FundingDisbursed;
 import org.ledgerboard.core.event.FundingGranted;
 import org.ledgerboard.core.event.FundingRevoked;
 import org.ledgerboard.core.event.RoundClosed;
 import org.ledgerboard.core.event.LedgerEvent;
+import org.ledgerboard.core.event.PublicKeyJwk;
 import org.ledgerboard.core.event.RoundOpened;
 import org.ledgerboard.core.event.RoundScored;
 import org.ledgerboard.core.event.SubmissionMade;
 import org.ledgerboard.core.event.TeamEliminated;
+import org.ledgerboard.core.event.TeamKeyRotated;
 import org.ledgerboard.core.event.TeamSelected;
 import org.ledgerboard.core.event.TeamWithdrew;
 
@@ -27,7 +30,8 @@ import java.util.Set;
 
 /**
  * What one competition's ledger says so far, as far as its decisions and the fairness rules need: finalists,
- * budget, teams and who belongs to them, which are active, each round's rules, evaluators, submissions,
+ * budget, teams and who belongs to them, the signing keys bound now, which are active, each round's rules,
+ * evaluators, submissions,
  * evaluations, scores and whether it closed, and each grant with what was paid and revoked. A fold over events
  * in partition order.
  */
@@ -36,6 +40,8 @@ public final class CompetitionFacts {
     private Map<String, BigDecimal> budget = Map.of();
     private final Map<String, TeamSelected> teams = new HashMap<>();
     private final Map<String, EvaluatorAssigned> evaluators = new HashMap<>();
+    /** The key bound to each team and to each round's evaluator now; absent when none is (or it was revoked). */
+    private final Map<String, PublicKeyJwk> boundKeys = new HashMap<>();
     private final Map<String, SubmissionMade> submissions = new LinkedHashMap<>();
     private final Map<String, List<EvaluationRecorded>> evaluations = new HashMap<>();
     private final Set<String> closedRounds = new HashSet<>();
@@ -56,6 +62,9 @@ public final class CompetitionFacts {
         } else if (event instanceof TeamSelected e && !selected.contains(e.teamId())) {
             selected.add(e.teamId());
             teams.put(e.teamId(), e);
+            bind(teamHolder(e.teamId()), e.publicKey());
+        } else if (event instanceof TeamKeyRotated e && teams.containsKey(e.teamId())) {
+            bind(teamHolder(e.teamId()), e.publicKey());
         } else if (event instanceof TeamWithdrew e) {
             gone.add(e.teamId());
         } else if (event instanceof TeamEliminated e) {
@@ -65,6 +74,9 @@ public final class CompetitionFacts {
             rounds.putIfAbsent(e.roundId(), e);
         } else if (event instanceof EvaluatorAssigned e) {
             evaluators.put(e.roundId() + " " + e.evaluatorId(), e);
+            bind(evaluatorHolder(e.roundId(), e.evaluatorId()), e.publicKey());
+        } else if (event instanceof EvaluatorKeyRotated e && evaluator(e.roundId(), e.evaluatorId()) != null) {
+            bind(evaluatorHolder(e.roundId(), e.evaluatorId()), e.publicKey());
         } else if (event instanceof SubmissionMade e) {
             submittedAt.computeIfAbsent(e.roundId(), r -> new LinkedHashMap<>()).putIfAbsent(e.teamId(), e.submittedAt());
             submissions.put(e.submissionId(), e);
@@ -81,6 +93,32 @@ public final class CompetitionFacts {
         } else if (event instanceof FundingRevoked e) {
             revoked.merge(e.grantId(), e.amount(), BigDecimal::add);
         }
+    }
+
+    private void bind(String holder, PublicKeyJwk key) {
+        if (key == null) {
+            boundKeys.remove(holder);
+        } else {
+            boundKeys.put(holder, key);
+        }
+    }
+
+    private static String teamHolder(String teamId) {
+        return "team " + teamId;
+    }
+
+    private static String evaluatorHolder(String roundId, String evaluatorId) {
+        return "evaluator " + roundId + " " + evaluatorId;
+    }
+
+    /** The key bound to the team at this point of the log, or null. */
+    public PublicKeyJwk teamKey(String teamId) {
+        return boundKeys.get(teamHolder(teamId));
+    }
+
+    /** The key bound to the round's evaluator at this point of the log, or null. */
+    public PublicKeyJwk evaluatorKey(String roundId, String evaluatorId) {
+        return boundKeys.get(evaluatorHolder(roundId, evaluatorId));
     }
 
     public int finalists() {

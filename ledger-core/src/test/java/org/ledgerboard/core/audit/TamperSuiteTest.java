@@ -8,6 +8,7 @@ import org.ledgerboard.core.canonical.Hashes;
 import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.core.event.Envelope;
 import org.ledgerboard.core.event.EvaluationRecorded;
+import org.ledgerboard.core.event.EvaluatorKeyRotated;
 import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.FundingDisbursed;
 import org.ledgerboard.core.event.FundingGranted;
@@ -18,6 +19,7 @@ import org.ledgerboard.core.event.RoundOpened;
 import org.ledgerboard.core.event.RoundScored;
 import org.ledgerboard.core.event.SubmissionMade;
 import org.ledgerboard.core.event.TeamEliminated;
+import org.ledgerboard.core.event.TeamKeyRotated;
 import org.ledgerboard.core.event.TeamSelected;
 import org.ledgerboard.core.event.TeamWithdrew;
 import org.ledgerboard.core.integrity.Checkpoint;
@@ -516,6 +518,94 @@ class TamperSuiteTest {
 
         assertThat(failed(report)).containsExactly("F9");
         assertThat(first(report, "F9").message()).contains("unsigned", "requires signatures");
+    }
+
+    private static int indexOfStep(List<Step> steps, Predicate<Object> which) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (which.test(steps.get(i).event())) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no such step");
+    }
+
+    /** The founding round with upstage's key rotated before the submissions, its submission signed by {@code signer}. */
+    private static List<Step> upstageRotatedAndSignedBy(SigningKey rotated, SigningKey signer) {
+        Predicate<Object> submission = e -> e instanceof SubmissionMade m && m.teamId().equals("upstage");
+        List<Step> steps = FoundingCompetition.steps();
+        steps.add(indexOfStep(steps, e -> e instanceof SubmissionMade), new Step(TEAM, C,
+                new TeamKeyRotated(C, "upstage", Dsse.jwkOf(rotated.verifyingKey()), "scheduled rotation")));
+        replace(steps, submission, e -> {
+            SubmissionMade m = (SubmissionMade) e;
+            return new SubmissionMade(C, m.submissionId(), m.roundId(), m.teamId(), m.artifactDigest(),
+                    m.modelCardUri(), m.submittedAt(), Dsse.sign(signer, Envelope.SUBMISSION, m.signedAct()));
+        });
+        return steps;
+    }
+
+    @Test
+    void aRotatedKeySignsFromItsRotationOn() {
+        SigningKey rotated = SigningKey.generate();
+        Ledger ledger = new Ledger(upstageRotatedAndSignedBy(rotated, rotated));
+
+        assertThat(failed(audit(ledger, ledger.records))).isEmpty();
+    }
+
+    @Test
+    void theKeyARotationReplacedNoLongerSignsFailingF9() {
+        Ledger ledger = new Ledger(upstageRotatedAndSignedBy(SigningKey.generate(), FoundingCompetition.keyOf("upstage")));
+
+        AuditReport report = audit(ledger, ledger.records);
+
+        assertThat(failed(report)).containsExactly("F9");
+        assertThat(first(report, "F9").position()).isEqualTo(indexOf(ledger.records,
+                r -> r.data() instanceof SubmissionMade m && m.teamId().equals("upstage")));
+        assertThat(first(report, "F9").message()).contains("does not verify with the key bound to team upstage");
+    }
+
+    @Test
+    void whatARevokedKeySignedBeforeStaysValidButNothingAfterFailingF9() {
+        List<Step> steps = FoundingCompetition.steps();
+        int firstUserScore = indexOfStep(steps, e -> e instanceof EvaluationRecorded r && r.evaluatorId().equals("eval-user"));
+        steps.add(firstUserScore + 1, new Step(EVAL, C + "/evaluation",
+                new EvaluatorKeyRotated(C, "r1", "eval-user", null, "laptop lost")));
+        Ledger ledger = new Ledger(steps);
+
+        AuditReport report = audit(ledger, ledger.records);
+
+        assertThat(failed(report)).containsExactly("F9");
+        Finding finding = first(report, "F9");
+        assertThat(finding.position()).isGreaterThan(indexOf(ledger.records, r -> r.data() instanceof EvaluatorKeyRotated));
+        assertThat(EventCodec.decode(ledger.records.get((int) finding.position())).data())
+                .isInstanceOfSatisfying(EvaluationRecorded.class, e -> assertThat(e.evaluatorId()).isEqualTo("eval-user"));
+        assertThat(finding.message()).contains("evaluator eval-user has no key bound at this point");
+    }
+
+    @Test
+    void aKeyRotatedByANonOrganiserFailsF8() {
+        List<Step> steps = upstageRotatedAndSignedBy(FoundingCompetition.keyOf("upstage"), FoundingCompetition.keyOf("upstage"));
+        Predicate<Object> rotation = e -> e instanceof TeamKeyRotated;
+        int at = indexOfStep(steps, rotation);
+        Step s = steps.get(at);
+        steps.set(at, new Step(s.source(), s.aggregate(), s.event(), new Actor(Actor.TEAM, "member-upstage", "test")));
+        Ledger ledger = new Ledger(steps);
+
+        AuditReport report = audit(ledger, ledger.records);
+
+        assertThat(failed(report)).containsExactly("F8");
+        assertThat(first(report, "F8").message()).contains("TeamKeyRotated by team:member-upstage", "not an organiser");
+    }
+
+    @Test
+    void aKeyRotatedForATeamNeverSelectedFailsF9() {
+        List<Step> steps = FoundingCompetition.steps();
+        steps.add(new Step(TEAM, C, new TeamKeyRotated(C, "ghost", null, "revoked")));
+        Ledger ledger = new Ledger(steps);
+
+        AuditReport report = audit(ledger, ledger.records);
+
+        assertThat(failed(report)).containsExactly("F9");
+        assertThat(first(report, "F9").message()).contains("team ghost, which was never selected");
     }
 
     /** The steps with the one matching {@code which} taken by {@code actor} instead of the entitled one. */

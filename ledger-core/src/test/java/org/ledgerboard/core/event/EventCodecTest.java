@@ -46,7 +46,7 @@ class EventCodecTest {
 
     @Test
     void everyCatalogueEventHasAType() {
-        assertThat(LedgerEvent.class.getPermittedSubclasses()).hasSize(18);
+        assertThat(LedgerEvent.class.getPermittedSubclasses()).hasSize(20);
         assertThat(EventTypes.classOf("org.ledgerboard.TeamEliminated")).contains(TeamEliminated.class);
     }
 

@@ -42,6 +42,9 @@ public final class SampleEvents {
                 new TeamEliminated(COMPETITION, "r1", "nc-ai", 5, null, "eliminate lowest 1"),
                 new CompetitionConcluded(COMPETITION, List.of("sk-telecom", "lg-ai-research")),
                 new OrganiserAppointed(COMPETITION, "nipa-programme-office"),
+                new TeamKeyRotated(COMPETITION, "upstage", new PublicKeyJwk("OKP", "Ed25519",
+                        "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo", null), "scheduled rotation"),
+                new EvaluatorKeyRotated(COMPETITION, "r1", "eval-kim", null, "laptop lost"),
                 new LedgerSealed(COMPETITION, "/team-service", 3, "00".repeat(32), "kid", "c2ln"));
     }
 

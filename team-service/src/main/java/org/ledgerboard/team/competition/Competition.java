@@ -15,6 +15,7 @@ import org.ledgerboard.core.event.FundingGranted;
 import org.ledgerboard.core.event.FundingRevoked;
 import org.ledgerboard.core.event.LedgerEvent;
 import org.ledgerboard.core.event.OrganiserAppointed;
+import org.ledgerboard.core.event.TeamKeyRotated;
 import org.ledgerboard.core.event.TeamSelected;
 import org.ledgerboard.core.event.TeamSupportEnded;
 import org.ledgerboard.core.event.TeamWithdrew;
@@ -23,6 +24,7 @@ import org.ledgerboard.service.axon.ActorMetaData;
 import org.ledgerboard.service.axon.OncePerRequest;
 
 import java.time.Instant;
+import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -73,6 +75,19 @@ public class Competition extends OncePerRequest {
         }
         apply(new TeamSelected(competitionId, command.teamId(), command.name(), command.leadOrganisation(),
                 command.consortium(), command.members(), command.publicKey()));
+    }
+
+    /** From this point of the log only the new key signs for the team; revoking leaves it unable to sign until rebound. */
+    @CommandHandler
+    void handle(RotateTeamKey command, MetaData metaData) {
+        requireOrganiser(metaData);
+        requireKnownTeam(command.teamId());
+        if (Objects.equals(command.publicKey(), state.teams.get(command.teamId()).publicKey())) {
+            throw ProblemException.ruleBroken("key-changes", command.publicKey() == null
+                    ? "team " + command.teamId() + " has no bound key to revoke"
+                    : "that key is already bound to team " + command.teamId());
+        }
+        apply(new TeamKeyRotated(competitionId, command.teamId(), command.publicKey(), command.reason()));
     }
 
     @CommandHandler

@@ -7,6 +7,8 @@ import org.ledgerboard.core.event.FundingGranted;
 import org.ledgerboard.core.event.FundingRevoked;
 import org.ledgerboard.core.event.LedgerEvent;
 import org.ledgerboard.core.event.OrganiserAppointed;
+import org.ledgerboard.core.event.PublicKeyJwk;
+import org.ledgerboard.core.event.TeamKeyRotated;
 import org.ledgerboard.core.event.TeamSelected;
 import org.ledgerboard.core.event.TeamSupportEnded;
 import org.ledgerboard.core.event.TeamWithdrew;
@@ -24,10 +26,14 @@ import java.util.Set;
  * events into it, so the rules and the views never disagree.
  */
 public final class CompetitionState {
-    /** A selected team and where it stands. */
-    public record Team(TeamSelected selected, TeamStatus status, String statusReason) {
+    /** A selected team, where it stands and the signing key bound to it now (null when none, or revoked). */
+    public record Team(TeamSelected selected, TeamStatus status, String statusReason, PublicKeyJwk publicKey) {
         Team with(TeamStatus newStatus, String reason) {
-            return new Team(selected, newStatus, reason);
+            return new Team(selected, newStatus, reason, publicKey);
+        }
+
+        Team withKey(PublicKeyJwk key) {
+            return new Team(selected, status, statusReason, key);
         }
     }
 
@@ -57,7 +63,9 @@ public final class CompetitionState {
         } else if (event instanceof OrganiserAppointed e) {
             organisers.add(e.subject());
         } else if (event instanceof TeamSelected e) {
-            teams.put(e.teamId(), new Team(e, TeamStatus.ACTIVE, null));
+            teams.put(e.teamId(), new Team(e, TeamStatus.ACTIVE, null, e.publicKey()));
+        } else if (event instanceof TeamKeyRotated e) {
+            teams.computeIfPresent(e.teamId(), (id, team) -> team.withKey(e.publicKey()));
         } else if (event instanceof TeamWithdrew e) {
             setStatus(e.teamId(), TeamStatus.WITHDRAWN, e.reason());
         } else if (event instanceof TeamSupportEnded e) {

@@ -12,12 +12,13 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.service.api.Idempotent;
 import org.ledgerboard.service.api.Input;
+import org.ledgerboard.service.api.KeyRotationRequest;
 import org.ledgerboard.service.ledger.Receipt;
 import org.ledgerboard.service.ledger.Receipts;
 
 import java.net.URI;
 
-/** The teams of a competition: select one, read one, record its withdrawal. */
+/** The teams of a competition: select one, read one, rotate or revoke its signing key, record its withdrawal. */
 @Path("/competitions/{competitionId}/teams")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -46,6 +47,17 @@ public class TeamResource {
     @Path("/{teamId}")
     public TeamView get(@RestPath String competitionId, @RestPath String teamId) {
         return views.team(competitionId, teamId);
+    }
+
+    @POST
+    @RolesAllowed(Actor.ORGANISER)
+    @Path("/{teamId}/key-rotations")
+    @Idempotent
+    public Response rotateKey(@RestPath String competitionId, @RestPath String teamId, KeyRotationRequest request) {
+        Input.required(request, "body");
+        Receipt receipt = receipts.issue(teamId, new RotateTeamKey(competitionId, teamId, request.publicKey(),
+                request.reason()));
+        return Response.status(Response.Status.CREATED).entity(receipt).build();
     }
 
     @POST

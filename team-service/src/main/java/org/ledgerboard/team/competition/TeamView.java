@@ -4,7 +4,10 @@ import org.ledgerboard.core.event.PublicKeyJwk;
 
 import java.util.List;
 
-/** {@code GET /competitions/{c}/teams/{t}}: a team, its status (ACTIVE, ELIMINATED, WITHDRAWN) and its grants. */
+/**
+ * {@code GET /competitions/{c}/teams/{t}}: a team, the signing key bound to it now, its status (ACTIVE, ELIMINATED,
+ * WITHDRAWN) and its grants.
+ */
 public record TeamView(String competitionId, String teamId, String name, String leadOrganisation,
                        List<String> consortium, List<String> members, PublicKeyJwk publicKey, TeamStatus status, String statusReason,
                        List<CompetitionViews.GrantView> grants) {
@@ -16,6 +19,6 @@ public record TeamView(String competitionId, String teamId, String name, String 
                 .map(CompetitionViews.GrantView::of)
                 .toList();
         return new TeamView(competitionId, selected.teamId(), selected.name(), selected.leadOrganisation(),
-                selected.consortium(), selected.members(), selected.publicKey(), team.status(), team.statusReason(), grants);
+                selected.consortium(), selected.members(), team.publicKey(), team.status(), team.statusReason(), grants);
     }
 }

@@ -87,6 +87,9 @@ class RoleMatrixTest {
             "disburse, none, 401", "disburse, organiser-of-this, 201", "disburse, organiser-of-another, 403",
             "disburse, team-of-this-team, 403", "disburse, team-of-another-team, 403",
             "disburse, assigned-evaluator, 403", "disburse, unassigned-evaluator, 403", "disburse, auditor, 403",
+            "rotate-key, none, 401", "rotate-key, organiser-of-this, 201", "rotate-key, organiser-of-another, 403",
+            "rotate-key, team-of-this-team, 403", "rotate-key, team-of-another-team, 403",
+            "rotate-key, assigned-evaluator, 403", "rotate-key, unassigned-evaluator, 403", "rotate-key, auditor, 403",
     })
     void everyWriteAnswersAsTheMatrixSays(String action, String actor, int status) {
         String c = uniqueId("matrix");
@@ -110,6 +113,11 @@ class RoleMatrixTest {
                 case "withdraw" -> {
                     path = "/competitions/" + c + "/teams/t1/withdrawal";
                     body = Map.of("reason", "matrix");
+                }
+                case "rotate-key" -> {
+                    path = "/competitions/" + c + "/teams/t1/key-rotations";
+                    body = Map.of("publicKey", Map.of("kty", "OKP", "crv", "Ed25519",
+                            "x", "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"), "reason", "matrix");
                 }
                 case "grant" -> {
                     path = "/competitions/" + c + "/grants";

@@ -4,16 +4,24 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
+import org.ledgerboard.core.canonical.LedgerJson;
+import org.ledgerboard.core.event.TeamKeyRotated;
+import org.ledgerboard.core.integrity.Dsse;
+import org.ledgerboard.core.integrity.SigningKey;
 import org.ledgerboard.testkit.LedgerInfraResource;
+import org.ledgerboard.testkit.LedgerTopic;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.ledgerboard.team.TeamApi.grant;
 import static org.ledgerboard.team.TeamApi.launch;
 import static org.ledgerboard.team.TeamApi.post;
@@ -84,6 +92,34 @@ class CompetitionApiTest {
         post("/competitions/" + c + "/teams/nc-ai/withdrawal", Map.of("reason", "reorganisation")).statusCode(201);
 
         given().get("/competitions/" + c + "/teams/nc-ai").then().body("status", equalTo("WITHDRAWN"));
+    }
+
+    @Test
+    void anOrganiserRotatesThenRevokesATeamsKeyAndTheTeamShowsTheKeyBoundNow() throws Exception {
+        String c = uniqueId("cup");
+        launch(c);
+        Map<?, ?> first = jwk(SigningKey.generate());
+        Map<?, ?> second = jwk(SigningKey.generate());
+        post("/competitions/" + c + "/teams", Map.of("teamId", "upstage", "name", "업스테이지",
+                "leadOrganisation", "Upstage", "consortium", List.of("Upstage"), "publicKey", first)).statusCode(201);
+        String rotations = "/competitions/" + c + "/teams/upstage/key-rotations";
+
+        post(rotations, Map.of("publicKey", second, "reason", "scheduled rotation")).statusCode(201);
+        given().get("/competitions/" + c + "/teams/upstage").then().body("publicKey.x", equalTo(second.get("x")));
+        post(rotations, Map.of("reason", "key lost")).statusCode(201);
+        given().get("/competitions/" + c + "/teams/upstage").then().body("publicKey", nullValue());
+        post(rotations, Map.of("reason", "lost again")).statusCode(409).body("rule", equalTo("key-changes"));
+        post(rotations, Map.of("publicKey", second)).statusCode(400).body("field", equalTo("reason"));
+
+        List<TeamKeyRotated> recorded = await().atMost(Duration.ofSeconds(10)).until(() -> LedgerTopic.shared()
+                .competition(c).stream().map(e -> e.decoded().data()).filter(TeamKeyRotated.class::isInstance)
+                .map(TeamKeyRotated.class::cast).toList(), r -> r.size() == 2);
+        org.assertj.core.api.Assertions.assertThat(recorded).extracting(TeamKeyRotated::reason)
+                .containsExactly("scheduled rotation", "key lost");
+    }
+
+    private static Map<?, ?> jwk(SigningKey key) {
+        return LedgerJson.mapper().convertValue(Dsse.jwkOf(key.verifyingKey()), Map.class);
     }
 
     @Test

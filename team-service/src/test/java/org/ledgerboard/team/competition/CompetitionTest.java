@@ -12,6 +12,7 @@ import org.ledgerboard.core.event.FundingGranted;
 import org.ledgerboard.core.event.FundingRevoked;
 import org.ledgerboard.core.event.OrganiserAppointed;
 import org.ledgerboard.core.event.PublicKeyJwk;
+import org.ledgerboard.core.event.TeamKeyRotated;
 import org.ledgerboard.core.event.TeamSelected;
 import org.ledgerboard.core.event.TeamSupportEnded;
 import org.ledgerboard.core.event.TeamWithdrew;
@@ -68,6 +69,10 @@ class CompetitionTest {
 
     private static TeamSelected selected(String teamId) {
         return new TeamSelected(C, teamId, teamId, teamId, List.of(teamId), List.of("member-" + teamId));
+    }
+
+    private static TeamSelected selected(String teamId, PublicKeyJwk key) {
+        return new TeamSelected(C, teamId, teamId, teamId, List.of(teamId), List.of("member-" + teamId), key);
     }
 
     private static FundingGranted granted(String grantId, String teamId, String amount) {
@@ -332,5 +337,51 @@ class CompetitionTest {
                         .andMetaData(ActorMetaData.of(ORGANISER)))
                 .when(new SelectTeam(C, "upstage", "업스테이지", "Upstage", List.of("Upstage"), List.of("m1"), key))
                 .expectEvents(new TeamSelected(C, "upstage", "업스테이지", "Upstage", List.of("Upstage"), List.of("m1"), key));
+    }
+
+    private static PublicKeyJwk newKey() {
+        return Dsse.jwkOf(SigningKey.generate().verifyingKey());
+    }
+
+    @Test
+    void anOrganiserRotatesATeamsKey() {
+        PublicKeyJwk first = newKey();
+        PublicKeyJwk second = newKey();
+        fixture.given(launched(), selected("upstage", first))
+                .when(new RotateTeamKey(C, "upstage", second, "scheduled rotation"))
+                .expectEvents(new TeamKeyRotated(C, "upstage", second, "scheduled rotation"));
+    }
+
+    @Test
+    void anOrganiserRevokesATeamsKey() {
+        fixture.given(launched(), selected("upstage", newKey()))
+                .when(new RotateTeamKey(C, "upstage", null, "key lost"))
+                .expectEvents(new TeamKeyRotated(C, "upstage", null, "key lost"));
+    }
+
+    @Test
+    void aRotationMustChangeTheKey() {
+        PublicKeyJwk key = newKey();
+        fixture.given(launched(), selected("upstage", key))
+                .when(new RotateTeamKey(C, "upstage", key, "again"))
+                .expectNoEvents()
+                .expectException(breaks("key-changes"));
+    }
+
+    @Test
+    void aRevokedKeyCannotBeRevokedAgain() {
+        fixture.given(launched(), selected("upstage", newKey()), new TeamKeyRotated(C, "upstage", null, "lost"))
+                .when(new RotateTeamKey(C, "upstage", null, "lost again"))
+                .expectNoEvents()
+                .expectException(breaks("key-changes"));
+    }
+
+    @Test
+    void onlyAnOrganiserRotatesATeamsKey() {
+        fixture.given(launched(), selected("upstage"))
+                .when(new RotateTeamKey(C, "upstage", newKey(), "mine now"),
+                        ActorMetaData.of(new Actor(Actor.TEAM, "member-upstage", "test")))
+                .expectNoEvents()
+                .expectException(notEntitled("organiser-of-competition"));
     }
 }
