@@ -40,6 +40,8 @@ import java.util.List;
 @ApplicationScoped
 public class AxonRuntime {
     private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(3);
+    /** Events per store query and per outbox batch. */
+    public static final int FETCH_BATCH = 1_000;
     private final Configuration configuration;
     private final MongoEventStorageEngine storage;
 
@@ -51,6 +53,9 @@ public class AxonRuntime {
                 .mongoTemplate(template)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
+                // Each fetch of the outbox is one query; the embedded store answers it by scanning the collection,
+                // so fetch many events per query instead of Axon's default 100.
+                .batchSize(FETCH_BATCH)
                 .build();
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> serializer)

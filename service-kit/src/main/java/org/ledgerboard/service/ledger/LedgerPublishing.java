@@ -5,6 +5,7 @@ import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.ledgerboard.service.axon.AxonModule;
+import org.ledgerboard.service.axon.AxonRuntime;
 
 import java.util.concurrent.TimeUnit;
 
@@ -27,7 +28,7 @@ class LedgerPublishing implements AxonModule {
                         c -> c.eventStore(),
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andInitialSegmentsCount(1)
-                                .andBatchSize(100)
+                                .andBatchSize(AxonRuntime.FETCH_BATCH)
                                 // a restarted service takes over a killed one's claim as soon as it expires
                                 .andTokenClaimInterval(500, TimeUnit.MILLISECONDS))
                 .registerListenerInvocationErrorHandler(LedgerPublisher.PROCESSING_GROUP,

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,9 +36,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Writes this service's records to {@code ledger.events} (key = competitionId, idempotent producer,
- * {@code acks=all}) and seals its source chains. Each send waits for its ack under one lock, so the order the
- * chain is built in is the partition order, and a seal never overtakes an event it counts. After a failed send
- * the chain state is rebuilt from the topic, because the record may or may not have landed.
+ * {@code acks=all}) and seals its source chains. Records are sent without waiting for each ack in turn
+ * ({@link #publishAsync}): the idempotent producer keeps partition order with up to 5 requests in flight, so the
+ * order the chain is built in (send order, under one lock) is the partition order, and a seal, sent after the
+ * events it counts, never overtakes them. A record counts as published when its ack arrives. After a failed send
+ * the chain state is rebuilt from the topic once nothing is in flight, because the record may or may not have
+ * landed.
  */
 @ApplicationScoped
 public class LedgerWriter {
@@ -54,6 +58,8 @@ public class LedgerWriter {
     private final Map<String, Long> publishedUpTo = new HashMap<>();
     private volatile boolean stopping;
     private volatile SealBook book; // null: to be rebuilt from the topic before the next write
+    private final Object inFlightLock = new Object();
+    private int inFlight; // sends not yet answered by the broker; the book is rebuilt only when none is
 
     LedgerWriter(ServiceConfig config) {
         this.config = config;
@@ -67,6 +73,9 @@ public class LedgerWriter {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000,
+                // a command answers once its record is acknowledged: don't hold records back for company (Kafka
+                // 4 lingers 5 ms by default); sends in flight batch whatever arrives meanwhile anyway
+                ProducerConfig.LINGER_MS_CONFIG, 0,
                 ProducerConfig.CLIENT_ID_CONFIG, "ledger-writer" + config.source().replace('/', '-')),
                 new StringSerializer(), new ByteArraySerializer());
     }
@@ -122,18 +131,43 @@ public class LedgerWriter {
         }
     }
 
-    private synchronized void publishOnce(LedgerRecord record) {
-        SealBook seals = book();
-        if (!seals.holds(record)) { // after a crash or a failed send the record may be on the ledger already
-            send(record);
-            seals.chained(record);
+    private void publishOnce(LedgerRecord record) {
+        try {
+            publishAsync(record).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing " + record.id(), e);
         }
-        synchronized (publishedUpTo) {
-            publishedUpTo.merge(record.aggregateId(), record.sequence(), Math::max);
-            publishedUpTo.notifyAll();
+    }
+
+    /**
+     * Sends one of this service's records without waiting for the broker; the future completes when the broker
+     * has it (then it counts as published) or fails with the send. A record the ledger already holds is not sent
+     * again. Records must be handed over in store order; after a failure, publish the same records again with
+     * {@link #publish}, which skips whatever landed.
+     */
+    public synchronized CompletableFuture<Void> publishAsync(LedgerRecord record) {
+        SealBook seals = book();
+        CompletableFuture<Void> acked;
+        if (seals.holds(record)) { // after a crash or a failed send the record may be on the ledger already
+            acked = CompletableFuture.completedFuture(null);
+            published(record);
+        } else {
+            acked = sendAsync(record).thenRun(() -> published(record));
+            seals.chained(record);
         }
         if (seals.unsealed(record.competitionId()) >= config.seal().maxEvents()) {
             seal(seals, record.competitionId());
+        }
+        return acked;
+    }
+
+    private void published(LedgerRecord record) {
+        synchronized (publishedUpTo) {
+            publishedUpTo.merge(record.aggregateId(), record.sequence(), Math::max);
+            publishedUpTo.notifyAll();
         }
     }
 
@@ -188,14 +222,10 @@ public class LedgerWriter {
     }
 
     private void send(LedgerRecord record) {
-        ProducerRecord<String, byte[]> message = new ProducerRecord<>(LedgerTopics.EVENTS, record.competitionId(),
-                EventCodec.encode(record));
-        message.headers().add("content-type", EventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         try {
-            producer.send(message).get();
+            sendAsync(record).get();
         } catch (ExecutionException e) {
-            book = null;
-            throw new IllegalStateException("could not publish " + record.id() + ": " + e.getCause().getMessage(), e);
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             book = null;
             Thread.currentThread().interrupt();
@@ -203,8 +233,45 @@ public class LedgerWriter {
         }
     }
 
+    /** Hands the record to the producer; a failed send (now or on its ack) has the book rebuilt from the topic. */
+    private CompletableFuture<Void> sendAsync(LedgerRecord record) {
+        ProducerRecord<String, byte[]> message = new ProducerRecord<>(LedgerTopics.EVENTS, record.competitionId(),
+                EventCodec.encode(record));
+        message.headers().add("content-type", EventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        synchronized (inFlightLock) {
+            inFlight++;
+        }
+        try {
+            producer.send(message, (metadata, failure) -> {
+                if (failure != null) {
+                    book = null;
+                    acked.completeExceptionally(new IllegalStateException("could not publish " + record.id() + ": "
+                            + failure.getMessage(), failure));
+                } else {
+                    acked.complete(null);
+                }
+                landed();
+            });
+        } catch (RuntimeException e) { // e.g. no broker metadata within max.block.ms: nothing was sent
+            book = null;
+            landed();
+            throw new IllegalStateException("could not publish " + record.id() + ": " + e.getMessage(), e);
+        }
+        return acked;
+    }
+
+    private void landed() {
+        synchronized (inFlightLock) {
+            inFlight--;
+            inFlightLock.notifyAll();
+        }
+    }
+
+    /** The book; rebuilt from the topic after a failure, once every send in flight has been answered. */
     private SealBook book() {
         if (book == null) {
+            awaitNothingInFlight();
             SealBook recovered = SealBook.recover(config.kafka().bootstrapServers(), config.source(), key);
             synchronized (publishedUpTo) { // events an earlier process published count as published
                 recovered.published().forEach((aggregate, sequence) -> publishedUpTo.merge(aggregate, sequence, Math::max));
@@ -213,5 +280,18 @@ public class LedgerWriter {
             book = recovered;
         }
         return book;
+    }
+
+    private void awaitNothingInFlight() {
+        synchronized (inFlightLock) {
+            while (inFlight > 0) {
+                try {
+                    inFlightLock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for sends in flight", e);
+                }
+            }
+        }
     }
 }
