@@ -18,7 +18,7 @@ ORGANISER=$("$ROOT/deploy/ledgerboard" token --role organiser --subject bench-or
 MEMBER=$("$ROOT/deploy/ledgerboard" token --role team --subject bench-member --ttl 2h)
 post() { curl -sf -o /dev/null -X POST "$1" -H 'Content-Type: application/json' -H "Authorization: Bearer $ORGANISER" -d "$2"; }
 C="bench-$WHAT-$(date +%s)"
-post "$TEAM/competitions" "{\"competitionId\":\"$C\",\"name\":\"bench\",\"organiser\":\"bench\",\"budget\":{\"KRW\":\"1\"},\"finalists\":1}"
+post "$TEAM/competitions" "{\"competitionId\":\"$C\",\"name\":\"bench\",\"organiser\":\"bench\",\"budget\":{\"KRW\":\"1\"},\"finalists\":1,\"signatures\":\"optional\"}"
 team_body='{"teamId":"t{n}","name":"t{n}","leadOrganisation":"lead {n}","consortium":["lab {n}"],"members":["bench-member"]}'
 case $WHAT in
   teams)
