@@ -1,11 +1,16 @@
 -- wrk script: POSTs one new command per request. The body template's {n} becomes a number unique to the thread
 -- and request (e.g. a new team id, or the id of one of the teams prepared for submissions); each request also
 -- carries its own Idempotency-Key. Environment: BODY (template), ids from 1 to LIMIT (0 = no limit), TOKEN (the
--- bearer token every request acts with).
+-- bearer token every request acts with), PATHS (optional: space-separated request paths; request n goes to path
+-- n modulo their number, e.g. one per competition).
 local body = os.getenv("BODY")
 local authorization = "Bearer " .. os.getenv("TOKEN")
 local limit = tonumber(os.getenv("LIMIT") or "0")
 local threads = 0
+local paths = {}
+for p in string.gmatch(os.getenv("PATHS") or "", "%S+") do
+  paths[#paths + 1] = p
+end
 
 function setup(thread)
   threads = threads + 1
@@ -21,6 +26,10 @@ request = function()
     wrk.thread:stop()
   end
   local text = body:gsub("{n}", tostring(n))
-  return wrk.format("POST", nil, {["Content-Type"] = "application/json",
+  local path = nil
+  if #paths > 0 then
+    path = paths[(n - 1) % #paths + 1]
+  end
+  return wrk.format("POST", path, {["Content-Type"] = "application/json",
     ["Authorization"] = authorization, ["Idempotency-Key"] = "bench-" .. tid .. "-" .. sent}, text)
 end

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# The write path in one run (issue 14), against the local runtime (deploy/ledgerboard up), with wrk:
+#  - team selections (team-service) and submissions (evaluation-service) with 1, 8 and 64 connections, spread over
+#    1 and over 16 competitions;
+#  - team selections with 64 connections in one competition holding 10, 1,000 and 10,000 prior events;
+#  - the bare write rate of this machine for the same work (BareWriteRate: per command one 1 KB insertOne into the
+#    same store and one acks=all produce of 1 KB to the same broker, as many threads as connections).
+# Rates count only 2xx answers. Last line: commands/s=N bare/s=M ratio=R flatness=F, where N is team-service's
+# best rate over 16 competitions, M the bare rate at the same number of threads, R = N/M and F = the rate at
+# 10,000 prior events / the rate at 10 (64 connections).
+#   deploy/bench/commands.sh [SECONDS=10]
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+SECONDS_EACH=${1:-10}
+command -v wrk >/dev/null || apt-get install -y -q wrk >/dev/null || { echo "install wrk first"; exit 1; }
+"$ROOT/deploy/ledgerboard" up >/dev/null
+source "${LEDGERBOARD_HOME:-$ROOT/.ledgerboard}/run/ports.env"
+TEAM=http://127.0.0.1:$TEAM_PORT
+EVAL=http://127.0.0.1:$EVALUATION_PORT
+ORGANISER=$("$ROOT/deploy/ledgerboard" token --role organiser --subject bench-organiser --ttl 2h)
+MEMBER=$("$ROOT/deploy/ledgerboard" token --role team --subject bench-member --ttl 2h)
+RUN=$(date +%s)
+TEAM_BODY='{"teamId":"t{n}","name":"t{n}","leadOrganisation":"lead {n}","consortium":["lab {n}"],"members":["bench-member"]}'
+SUBMISSION_BODY='{"teamId":"p{n}","artifactDigest":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","modelCardUri":"https://example.org/{n}"}'
+
+post() { curl -sf -o /dev/null -X POST "$1" -H 'Content-Type: application/json' -H "Authorization: Bearer $ORGANISER" -d "$2"; }
+
+# competitions PREFIX K: launches K competitions (signatures optional: plain commands), prints their ids
+competitions() {
+  for k in $(seq 1 "$2"); do
+    local c="bench-$RUN-$1-$k"
+    post "$TEAM/competitions" "{\"competitionId\":\"$c\",\"name\":\"bench\",\"organiser\":\"bench\",\"budget\":{\"KRW\":\"1\"},\"finalists\":1,\"signatures\":\"optional\"}"
+    echo "$c"
+  done
+}
+
+# select_teams FROM TO COMPETITION...: team pN goes to competition number (N-1) mod K, where post-each.lua sends
+# request N; 16 at a time
+select_teams() {
+  local from=$1 to=$2; shift 2
+  local comps=("$@")
+  seq "$from" "$to" | while read -r n; do echo "$n ${comps[$(((n - 1) % ${#comps[@]}))]}"; done |
+    xargs -P 16 -L 1 sh -c 'curl -sf -o /dev/null -X POST "'"$TEAM"'/competitions/$1/teams" -H "Content-Type: application/json" -H "Authorization: Bearer '"$ORGANISER"'" -d "{\"teamId\":\"p$0\",\"name\":\"p$0\",\"leadOrganisation\":\"l\",\"consortium\":[\"c\"],\"members\":[\"bench-member\"]}" || true'
+}
+
+# measure LABEL CONNECTIONS BASE TOKEN BODY LIMIT PATH...: prints "LABEL rate p50 p99", sets RATE
+measure() {
+  local label=$1 connections=$2 base=$3 token=$4 body=$5 limit=$6; shift 6
+  local threads=$((connections < 2 ? 1 : 2))
+  local out
+  out=$(BODY=$body LIMIT=$limit THREADS=$threads TOKEN=$token PATHS="$*" wrk -t"$threads" -c"$connections" \
+    -d"${SECONDS_EACH}s" --latency -s "$ROOT/deploy/bench/post-each.lua" "$base")
+  local total bad p50 p99 elapsed
+  total=$(echo "$out" | awk '/requests in/ {print $1}')
+  elapsed=$(echo "$out" | awk '/requests in/ {gsub("s,", "", $4); print $4}')
+  bad=$(echo "$out" | awk '/Non-2xx/ {print $5}'); bad=${bad:-0}
+  p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
+  p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
+  RATE=$(awk -v t="$total" -v b="$bad" -v s="$elapsed" 'BEGIN {printf "%.0f", (t - b) / s}')
+  printf '%-44s %6s commands/s  p50 %-9s p99 %-9s (%s refused)\n' "$label" "$RATE" "$p50" "$p99" "$bad"
+}
+
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+declare -A TEAMS_RATE
+for spread in 1 16; do
+  for connections in 1 8 64; do
+    mapfile -t comps < <(competitions "sel-$spread-$connections" "$spread")
+    paths=(); for c in "${comps[@]}"; do paths+=("/competitions/$c/teams"); done
+    measure "team selections, $connections conn, $spread competition(s)" "$connections" "$TEAM" "$ORGANISER" \
+      "$TEAM_BODY" 0 "${paths[@]}"
+    TEAMS_RATE[$spread-$connections]=$RATE
+  done
+done
+
+LIMIT=$((SECONDS_EACH * 60)) # teams selected (as p1…) before each submission run: one submission each
+for spread in 1 16; do
+  for connections in 1 8 64; do
+    mapfile -t comps < <(competitions "sub-$spread-$connections" "$spread")
+    paths=()
+    for c in "${comps[@]}"; do
+      post "$EVAL/competitions/$c/rounds" '{"roundId":"r1","number":1,"submissionDeadline":"2099-01-01T00:00:00Z","criteria":[{"name":"x","weight":"1","maxScore":"10"}],"decimals":2,"eliminate":1,"tieBreak":["teamId"]}'
+      paths+=("/competitions/$c/rounds/r1/submissions")
+    done
+    select_teams 1 "$LIMIT" "${comps[@]}"
+    measure "submissions, $connections conn, $spread competition(s)" "$connections" "$EVAL" "$MEMBER" \
+      "$SUBMISSION_BODY" "$LIMIT" "${paths[@]}"
+  done
+done
+
+declare -A SIZE_RATE
+for prior in 10 1000 10000; do
+  mapfile -t comps < <(competitions "size-$prior" 1)
+  select_teams 1 "$((prior - 1))" "${comps[0]}" # the launch is the first prior event
+  measure "team selections, 64 conn, $prior prior events" 64 "$TEAM" "$ORGANISER" "$TEAM_BODY" 0 \
+    "/competitions/${comps[0]}/teams"
+  SIZE_RATE[$prior]=$RATE
+done
+
+best=0; best_connections=1
+for connections in 1 8 64; do
+  if (( ${TEAMS_RATE[16-$connections]} > best )); then best=${TEAMS_RATE[16-$connections]}; best_connections=$connections; fi
+done
+bare=$(java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$ROOT/deploy/target/lib/*:$(ls "$ROOT"/deploy/target/deploy-*.jar)" \
+  org.ledgerboard.deploy.BareWriteRate "127.0.0.1:$KAFKA_PORT" "mongodb://127.0.0.1:$STORE_PORT" "$SECONDS_EACH" \
+  "$best_connections" | sed -n 's/^bare\/s=//p')
+echo "bare write rate, $best_connections thread(s): $bare/s"
+awk -v n="$best" -v m="$bare" -v small="${SIZE_RATE[10]}" -v big="${SIZE_RATE[10000]}" \
+  'BEGIN {printf "commands/s=%d bare/s=%d ratio=%.3f flatness=%.3f\n", n, m, (m > 0 ? n / m : 0), (small > 0 ? big / small : 0)}'
