@@ -14,6 +14,10 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SECONDS_EACH=${1:-10}
 command -v wrk >/dev/null || apt-get install -y -q wrk >/dev/null || { echo "install wrk first"; exit 1; }
 "$ROOT/deploy/ledgerboard" up >/dev/null
+JAR=$(ls "$ROOT"/deploy/target/deploy-*.jar 2>/dev/null || true)
+if [[ -z $JAR ]] || [[ -n $(find "$ROOT/deploy/src/main" -newer "$JAR" -print -quit) ]]; then
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests -pl deploy -am install) # the bare-rate tool lives in deploy
+fi
 source "${LEDGERBOARD_HOME:-$ROOT/.ledgerboard}/run/ports.env"
 TEAM=http://127.0.0.1:$TEAM_PORT
 EVAL=http://127.0.0.1:$EVALUATION_PORT
