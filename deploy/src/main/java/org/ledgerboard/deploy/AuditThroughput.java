@@ -216,8 +216,8 @@ public final class AuditThroughput {
                 break;
             }
             step.source().append(step.actor(), step.event());
-            if (step.event() instanceof SubmissionMade || step.event() instanceof EvaluationRecorded) {
-                ledger.signedActs += signed ? 1 : 0;
+            if (signed && (step.event() instanceof SubmissionMade || step.event() instanceof EvaluationRecorded)) {
+                ledger.signedActs++;
             }
         }
         teams.seal();

@@ -13,10 +13,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.LedgerRecord;
+import org.ledgerboard.core.event.LedgerSealed;
 import org.ledgerboard.core.kafka.LedgerTopics;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -43,6 +45,13 @@ public final class LedgerTopic {
     /** Every record of the competition's partition, from the beginning to the current end, in partition order. */
     public List<Entry> competition(String competitionId) {
         return all().stream().filter(e -> competitionId.equals(e.key())).toList();
+    }
+
+    /** The acts recorded for these competitions, decoded: every record but the seals, which carry no actor. */
+    public List<LedgerRecord> acts(Collection<String> competitionIds) {
+        return all().stream().map(Entry::decoded)
+                .filter(r -> competitionIds.contains(r.competitionId()) && !(r.data() instanceof LedgerSealed))
+                .toList();
     }
 
     /** Every record of every partition, each partition in order. */

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ledgerboard.core.event.LedgerRecord;
-import org.ledgerboard.core.event.LedgerSealed;
 import org.ledgerboard.evaluation.TeamServiceStub;
 import org.ledgerboard.testkit.ActingFilter;
 import org.ledgerboard.testkit.LedgerInfraResource;
@@ -164,9 +163,7 @@ class RoleMatrixTest {
     static void nothingUnentitledIsOnTheLedger() {
         Set<String> entitled = Set.of(ORGANISER, "team:member-t1", "evaluator:ev-a");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            List<LedgerRecord> records = LedgerTopic.shared().all().stream().map(LedgerTopic.Entry::decoded)
-                    .filter(r -> COMPETITIONS.contains(r.competitionId()) && !(r.data() instanceof LedgerSealed))
-                    .toList();
+            List<LedgerRecord> records = LedgerTopic.shared().acts(COMPETITIONS);
             assertThat(records).isNotEmpty();
             assertThat(records).allSatisfy(r -> assertThat(entitled).contains(r.actor().attribute()));
         });

@@ -583,12 +583,9 @@ class TamperSuiteTest {
 
     @Test
     void aKeyRotatedByANonOrganiserFailsF8() {
-        List<Step> steps = upstageRotatedAndSignedBy(FoundingCompetition.keyOf("upstage"), FoundingCompetition.keyOf("upstage"));
-        Predicate<Object> rotation = e -> e instanceof TeamKeyRotated;
-        int at = indexOfStep(steps, rotation);
-        Step s = steps.get(at);
-        steps.set(at, new Step(s.source(), s.aggregate(), s.event(), new Actor(Actor.TEAM, "member-upstage", "test")));
-        Ledger ledger = new Ledger(steps);
+        SigningKey upstage = FoundingCompetition.keyOf("upstage");
+        Ledger ledger = new Ledger(takenBy(upstageRotatedAndSignedBy(upstage, upstage), e -> e instanceof TeamKeyRotated,
+                new Actor(Actor.TEAM, "member-upstage", "test")));
 
         AuditReport report = audit(ledger, ledger.records);
 
@@ -610,15 +607,14 @@ class TamperSuiteTest {
 
     /** The steps with the one matching {@code which} taken by {@code actor} instead of the entitled one. */
     private static List<Step> takenBy(Predicate<Object> which, Actor actor) {
-        List<Step> steps = FoundingCompetition.steps();
-        for (int i = 0; i < steps.size(); i++) {
-            Step s = steps.get(i);
-            if (which.test(s.event())) {
-                steps.set(i, new Step(s.source(), s.aggregate(), s.event(), actor));
-                return steps;
-            }
-        }
-        throw new IllegalArgumentException("no such step");
+        return takenBy(FoundingCompetition.steps(), which, actor);
+    }
+
+    private static List<Step> takenBy(List<Step> steps, Predicate<Object> which, Actor actor) {
+        int at = indexOfStep(steps, which);
+        Step s = steps.get(at);
+        steps.set(at, new Step(s.source(), s.aggregate(), s.event(), actor));
+        return steps;
     }
 
     @Test
@@ -670,13 +666,9 @@ class TamperSuiteTest {
 
     private static int replace(List<Step> steps, Predicate<Object> which,
                                java.util.function.UnaryOperator<org.ledgerboard.core.event.LedgerEvent> change) {
-        for (int i = 0; i < steps.size(); i++) {
-            if (which.test(steps.get(i).event())) {
-                Step s = steps.get(i);
-                steps.set(i, new Step(s.source(), s.aggregate(), change.apply(s.event())));
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("no such step");
+        int at = indexOfStep(steps, which);
+        Step s = steps.get(at);
+        steps.set(at, new Step(s.source(), s.aggregate(), change.apply(s.event())));
+        return at;
     }
 }

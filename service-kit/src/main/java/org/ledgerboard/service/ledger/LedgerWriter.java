@@ -132,14 +132,7 @@ public class LedgerWriter {
     }
 
     private void publishOnce(LedgerRecord record) {
-        try {
-            publishAsync(record).get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing " + record.id(), e);
-        }
+        awaitAck(publishAsync(record), record);
     }
 
     /**
@@ -217,13 +210,14 @@ public class LedgerWriter {
         LedgerSealed seal = seals.sealer().seal(competitionId);
         LedgerRecord record = EventCodec.stamp(new LedgerRecord(UUID.randomUUID().toString(), config.source(), null,
                 Instant.now(), SealBook.sealAggregate(config.source()), seals.sealsPublished(competitionId), seal, null));
-        send(record);
+        awaitAck(sendAsync(record), record);
         seals.sealed(seal);
     }
 
-    private void send(LedgerRecord record) {
+    /** Waits for the broker's answer; interrupted, whether the record landed is unknown, so the book is rebuilt. */
+    private void awaitAck(CompletableFuture<Void> acked, LedgerRecord record) {
         try {
-            sendAsync(record).get();
+            acked.get();
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
