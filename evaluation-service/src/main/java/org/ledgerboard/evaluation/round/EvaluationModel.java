@@ -1,9 +1,9 @@
 package org.ledgerboard.evaluation.round;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
+import org.ledgerboard.service.axon.AggregateCache;
 import org.ledgerboard.service.axon.AxonModule;
 
 /** evaluation-service's part of the Axon configuration: one cached aggregate per competition. */
@@ -12,6 +12,6 @@ class EvaluationModel implements AxonModule {
     @Override
     public void configure(Configurer configurer) {
         configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(CompetitionEvaluation.class)
-                .configureCache(c -> new WeakReferenceCache()));
+                .configureCache(c -> new AggregateCache(AggregateCache.COMPETITIONS)));
     }
 }

@@ -1,8 +1,8 @@
 package org.ledgerboard.team.competition;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
+import org.ledgerboard.service.axon.AggregateCache;
 import org.axonframework.config.Configurer;
 import org.ledgerboard.service.axon.AxonModule;
 
@@ -20,7 +20,7 @@ class TeamServiceModel implements AxonModule {
         // Cached so a command does not replay the whole competition; a stale copy on another replica fails its
         // append on the unique (aggregate, sequence) index and is answered 409, never written.
         configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Competition.class)
-                .configureCache(c -> new WeakReferenceCache()));
+                .configureCache(c -> new AggregateCache(AggregateCache.COMPETITIONS)));
         configurer.eventProcessing(processing -> processing
                 .registerSubscribingEventProcessor(CompetitionCatalogue.PROCESSING_GROUP)
                 .registerEventHandler(c -> catalogue));
