@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -30,13 +31,15 @@ import org.ledgerboard.service.ServiceConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Feeds {@code ledger.events} to the service's {@link LedgerReaction}s: one consumer group per service (each
  * instance a static member, so a restart resumes within seconds), from the beginning on first start, offsets
- * committed only after every reaction succeeded (at least once; reactions dedupe). A reaction that fails is retried
+ * committed once per poll for the records every reaction succeeded on (at least once; reactions dedupe). A
+ * partition's records are handled in order; partitions are independent. A reaction that fails is retried
  * on the same record with a doubling pause; after {@code ledgerboard.reactions.max-tries} tries the record is
  * quarantined (logged at ERROR and kept with its reason in the {@code quarantine} collection) and the stream goes
  * on. While a record is being retried, readiness is DOWN naming it; the lag is the gauge
@@ -123,10 +126,24 @@ public class LedgerSubscription {
         KafkaConsumer<String, byte[]> consumer = this.consumer;
         try {
             while (running) {
-                for (ConsumerRecord<String, byte[]> message : consumer.poll(Duration.ofMillis(500))) {
-                    if (!handle(message)) {
-                        break; // rewound to the failed record: poll it again
+                ConsumerRecords<String, byte[]> polled = consumer.poll(Duration.ofMillis(500));
+                Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
+                boolean failed = false;
+                for (TopicPartition partition : polled.partitions()) {
+                    for (ConsumerRecord<String, byte[]> message : polled.records(partition)) {
+                        if (failed) { // after a failure the rest waits: rewind it for the next poll
+                            consumer.seek(partition, message.offset());
+                            break;
+                        }
+                        if (!handle(partition, message)) {
+                            failed = true; // rewound to the failed record: the next poll brings it again
+                            break;
+                        }
+                        handled.put(partition, new OffsetAndMetadata(message.offset() + 1));
                     }
+                }
+                if (!handled.isEmpty()) { // once per poll, not per record: each commit is a write to the broker
+                    consumer.commitSync(handled);
                 }
                 lag = consumer.assignment().stream()
                         .mapToLong(partition -> consumer.currentLag(partition).orElse(0)).sum();
@@ -140,8 +157,8 @@ public class LedgerSubscription {
         }
     }
 
-    private boolean handle(ConsumerRecord<String, byte[]> message) {
-        TopicPartition partition = new TopicPartition(message.topic(), message.partition());
+    /** Has every reaction act on the record; false if one failed and the partition was rewound to retry it. */
+    private boolean handle(TopicPartition partition, ConsumerRecord<String, byte[]> message) {
         String where = partition + "@" + message.offset();
         try {
             LedgerRecord record = EventCodec.decode(message.value());
@@ -161,7 +178,6 @@ public class LedgerSubscription {
         }
         tries = 0;
         failing = null;
-        consumer.commitSync(Map.of(partition, new OffsetAndMetadata(message.offset() + 1)));
         return true;
     }
 
