@@ -65,6 +65,11 @@ measure() {
 }
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+# Six JVMs share the machine; their JIT compilers take most of it for the first minutes after a start. Warm the
+# write path up first, so that the runs below measure the system, not its compilers.
+mapfile -t comps < <(competitions "warm-up" 16)
+paths=(); for c in "${comps[@]}"; do paths+=("/competitions/$c/teams"); done
+SECONDS_EACH=$((SECONDS_EACH * 3)) measure "warm-up (not counted)" 64 "$TEAM" "$ORGANISER" "$TEAM_BODY" 0 "${paths[@]}"
 declare -A TEAMS_RATE
 for spread in 1 16; do
   for connections in 1 8 64; do
@@ -108,5 +113,6 @@ bare=$(java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$ROOT/deploy/targ
   org.ledgerboard.deploy.BareWriteRate "127.0.0.1:$KAFKA_PORT" "mongodb://127.0.0.1:$STORE_PORT" "$SECONDS_EACH" \
   "$best_connections" | sed -n 's/^bare\/s=//p')
 echo "bare write rate, $best_connections thread(s): $bare/s"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 awk -v n="$best" -v m="$bare" -v small="${SIZE_RATE[10]}" -v big="${SIZE_RATE[10000]}" \
   'BEGIN {printf "commands/s=%d bare/s=%d ratio=%.3f flatness=%.3f\n", n, m, (m > 0 ? n / m : 0), (small > 0 ? big / small : 0)}'

@@ -30,8 +30,6 @@ public interface ServiceConfig {
 
     Mongo mongo();
 
-    Idempotency idempotency();
-
     Reactions reactions();
 
     interface Reactions {
@@ -60,15 +58,6 @@ public interface ServiceConfig {
 
         @WithDefault("1000")
         int maxEvents();
-    }
-
-    interface Idempotency {
-        /**
-         * After this long, a request that never finished (its service died) no longer holds its key. Taking it
-         * over is safe: the command is recognised by what it recorded and never acts twice.
-         */
-        @WithDefault("5s")
-        Duration pendingTimeout();
     }
 
     interface Mongo {

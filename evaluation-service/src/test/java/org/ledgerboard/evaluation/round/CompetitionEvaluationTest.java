@@ -229,7 +229,7 @@ class CompetitionEvaluationTest {
                         GenericEventMessage.asEventMessage(scored("s1", "benchmark", "80")).andMetaData(request)))
                 .when(evaluate("kim", "benchmark", "80", "Upstage"), request)
                 .expectNoEvents()
-                .expectResultMessagePayload(new OncePerRequest.Recorded(3));
+                .expectResultMessagePayload(new OncePerRequest.Recorded(3, null));
     }
 
     private static final SigningKey FIRST = SigningKey.generate();

@@ -17,6 +17,9 @@ import java.nio.charset.StandardCharsets;
  */
 @ApplicationScoped
 public class ClientRequests {
+    private static final String FINGERPRINT = ClientRequests.class.getName() + ".fingerprint";
+    private static final String REPLAYED = ClientRequests.class.getName() + ".replayed";
+
     private final CurrentVertxRequest current;
     private final Actors actors;
 
@@ -41,6 +44,29 @@ public class ClientRequests {
         HttpServerRequest request = context.request();
         String key = request.getHeader(IdempotencyInterceptor.HEADER);
         return key == null || key.isBlank() ? null : idOf(scope(), key);
+    }
+
+    /** Notes the current request's input (a hash of it): the aggregate refuses its key reused with other input. */
+    void describe(String fingerprint) {
+        current.getCurrent().put(FINGERPRINT, fingerprint);
+    }
+
+    /** The hash of the current request's input, or null when it carries no {@code Idempotency-Key}. */
+    public String currentFingerprint() {
+        RoutingContext context = current.getCurrent();
+        return context == null ? null : context.get(FINGERPRINT);
+    }
+
+    /** Notes that the current request was answered with what an earlier delivery recorded. */
+    public void markReplayed() {
+        RoutingContext context = current.getCurrent();
+        if (context != null) {
+            context.put(REPLAYED, Boolean.TRUE);
+        }
+    }
+
+    boolean replayed() {
+        return Boolean.TRUE.equals(current.getCurrent().get(REPLAYED));
     }
 
     /** A client-chosen id, or when absent one derived from the request (random without an Idempotency-Key). */

@@ -14,11 +14,12 @@ import org.ledgerboard.core.canonical.Hashes;
 import java.util.Arrays;
 
 /**
- * Answers a retried command with its first answer. The first request with a key claims it; its answer (success or
- * refusal) is stored; a retry with the same key and the same input gets that answer back; the same key with other
- * input, or while the first is still running, is a 409. A 5xx is not stored, so the client may retry it: the
- * retry runs the request again, and the aggregate recognises a command it already recorded
- * ({@link org.ledgerboard.service.axon.OncePerRequest}) and answers with that event's receipt.
+ * Answers a retried command with its first answer. A request's answer (success or refusal) is stored once it is
+ * known; a retry with the same key and the same input gets that answer back; the same key with other input, or
+ * while the first is still running, is a 409. A 5xx is not stored, so the client may retry it: the retry runs the
+ * request again, and the aggregate recognises a command it already recorded
+ * ({@link org.ledgerboard.service.axon.OncePerRequest}, which also refuses the same key with other input) and
+ * answers with that event's receipt, marked as replayed.
  */
 @Idempotent
 @Interceptor
@@ -68,15 +69,19 @@ public class IdempotencyInterceptor {
         if (claim.refusal() != null) {
             return ProblemResponses.of(claim.refusal());
         }
-        Response response = answer(invocation);
-        if (response.getStatus() >= 500) {
+        try {
+            requests.describe(fingerprint);
+            Response response = answer(invocation);
+            if (response.getStatus() < 500) {
+                store.complete(scope, key, fingerprint, response.getStatus(),
+                        json.writeValueAsString(response.getEntity()),
+                        response.getMediaType() == null ? null : response.getMediaType().toString(),
+                        response.getLocation() == null ? null : response.getLocation().toString());
+            }
+            return requests.replayed() ? Response.fromResponse(response).header(REPLAYED, "true").build() : response;
+        } finally {
             store.release(scope, key);
-        } else {
-            store.complete(scope, key, response.getStatus(), json.writeValueAsString(response.getEntity()),
-                    response.getMediaType() == null ? null : response.getMediaType().toString(),
-                    response.getLocation() == null ? null : response.getLocation().toString());
         }
-        return response;
     }
 
     private static Response answer(InvocationContext invocation) {

@@ -3,6 +3,7 @@ package org.ledgerboard.service.axon;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -15,46 +16,43 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
-import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ledgerboard.core.canonical.LedgerJson;
 
-import java.time.Duration;
 import java.util.List;
 
 /**
- * Axon Framework 4 without Axon Server: events stored with Axon's MongoDB storage engine, tokens in MongoDB,
+ * Axon Framework 4 without Axon Server: events stored with Axon's MongoDB storage engine,
  * Jackson for every serializer (XStream cannot read records). The client request a command serves is copied
  * into the events it records ({@link OncePerRequest}). Started on Quarkus start-up, stopped first on
  * shutdown so that nothing is published after the ledger writer has sealed and closed.
  */
 @ApplicationScoped
 public class AxonRuntime {
-    private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(3);
-    /** Events per store query and per outbox batch. */
+    /** Events per store query. */
     public static final int FETCH_BATCH = 1_000;
     private final Configuration configuration;
     private final MongoEventStorageEngine storage;
+    private final MongoTemplate template;
 
     AxonRuntime(MongoClient mongo, @ConfigProperty(name = "ledgerboard.mongo.database") String database,
                 Instance<AxonModule> modules) {
         Serializer serializer = JacksonSerializer.builder().objectMapper(axonMapper()).build();
-        MongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(mongo, database).build();
+        this.template = DefaultMongoTemplate.builder().mongoDatabase(mongo, database).build();
         this.storage = MongoEventStorageEngine.builder()
                 .mongoTemplate(template)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
-                // Each fetch of the outbox is one query; the embedded store answers it by scanning the collection,
-                // so fetch many events per query instead of Axon's default 100.
+                // the embedded store answers each query by scanning the collection: fetch many events per query
                 .batchSize(FETCH_BATCH)
                 .build();
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
@@ -63,14 +61,8 @@ public class AxonRuntime {
                 .configureEventSerializer(c -> serializer)
                 .configureEmbeddedEventStore(c -> storage)
                 .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
-                        new SimpleCorrelationDataProvider(OncePerRequest.REQUEST, ActorMetaData.ACTOR, ActorMetaData.ISSUER)))
-                .registerComponent(TokenStore.class, c -> MongoTokenStore.builder()
-                        .mongoTemplate(template)
-                        .serializer(serializer)
-                        // The owner refreshes its claim every second while idle; a killed owner's claim then
-                        // blocks its successor for seconds, not the default ten.
-                        .claimTimeout(CLAIM_TIMEOUT)
-                        .build());
+                        new SimpleCorrelationDataProvider(OncePerRequest.REQUEST, OncePerRequest.INPUT,
+                                ActorMetaData.ACTOR, ActorMetaData.ISSUER)));
         modules.forEach(module -> module.configure(configurer));
         this.configuration = configurer.buildConfiguration();
     }
@@ -88,6 +80,11 @@ public class AxonRuntime {
     /** The event store's storage, for what must happen before Axon starts (restoring events from the ledger). */
     public MongoEventStorageEngine storage() {
         return storage;
+    }
+
+    /** The stored events' collection, for what the storage engine cannot ask (the last sequence of every aggregate). */
+    public MongoCollection<Document> events() {
+        return template.eventCollection();
     }
 
     void stop(@Observes @Priority(1) ShutdownEvent shutdown) {

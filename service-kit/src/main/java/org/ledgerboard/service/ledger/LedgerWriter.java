@@ -27,9 +27,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +47,6 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class LedgerWriter {
     private static final Logger LOG = Logger.getLogger(LedgerWriter.class);
-    private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
 
     private final ServiceConfig config;
     private final SigningKey key;
@@ -58,8 +58,10 @@ public class LedgerWriter {
     private final Map<String, Long> publishedUpTo = new HashMap<>();
     private volatile boolean stopping;
     private volatile SealBook book; // null: to be rebuilt from the topic before the next write
+    private final Object rebuilding = new Object();
     private final Object inFlightLock = new Object();
     private int inFlight; // sends not yet answered by the broker; the book is rebuilt only when none is
+    private final Map<String, CompletableFuture<Void>> unanswered = new ConcurrentHashMap<>(); // record id -> ack
 
     LedgerWriter(ServiceConfig config) {
         this.config = config;
@@ -111,50 +113,67 @@ public class LedgerWriter {
     }
 
     /**
-     * Publishes one of this service's records; returns when the broker has it. While the broker cannot be reached
-     * it keeps trying (the outbox must not skip a record, and a processor in error mode would back off for up to a
-     * minute after the broker is back). A record the ledger already holds (published before a crash, or by a send
-     * whose answer was lost) is not sent again, so each event is on the ledger once.
-     */
-    public void publish(LedgerRecord record) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                publishOnce(record);
-                return;
-            } catch (RuntimeException e) { // a failed send, or the ledger unreadable while rebuilding the chains
-                if (stopping || Thread.currentThread().isInterrupted()) {
-                    throw e;
-                }
-                LOG.warnf("publishing %s failed (attempt %d), trying again: %s", record.id(), attempt, e.getMessage());
-                Backoff.pause(RETRY_PAUSE); // the broker is away: try again soon
-            }
-        }
-    }
-
-    private void publishOnce(LedgerRecord record) {
-        awaitAck(publishAsync(record), record);
-    }
-
-    /**
      * Sends one of this service's records without waiting for the broker; the future completes when the broker
-     * has it (then it counts as published) or fails with the send. A record the ledger already holds is not sent
-     * again. Records must be handed over in store order; after a failure, publish the same records again with
-     * {@link #publish}, which skips whatever landed.
+     * has it (then it counts as published) or fails with the send. A record the ledger already holds, or that was
+     * sent and is not yet answered, is not sent again: its future is the first send's. A record is sent only once
+     * every earlier event of its aggregate is on the ledger or on its way, so an aggregate's events are on the
+     * ledger in sequence order whatever failed in between; otherwise the future fails and nothing is sent.
      */
     public synchronized CompletableFuture<Void> publishAsync(LedgerRecord record) {
-        SealBook seals = book();
-        CompletableFuture<Void> acked;
-        if (seals.holds(record)) { // after a crash or a failed send the record may be on the ledger already
-            acked = CompletableFuture.completedFuture(null);
-            published(record);
-        } else {
-            acked = sendAsync(record).thenRun(() -> published(record));
-            seals.chained(record);
+        SealBook seals = book;
+        if (seals == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the source chains are being rebuilt "
+                    + "after a failed send; " + record.id() + " is sent once they are"));
         }
+        if (seals.holds(record)) { // on the ledger already (crash, failed send), or sent and not yet answered
+            return unanswered.getOrDefault(record.id(), CompletableFuture.completedFuture(null));
+        }
+        if (!seals.isNext(record)) {
+            return CompletableFuture.failedFuture(new IllegalStateException("event " + record.sequence() + " of "
+                    + record.aggregateId() + " waits for an earlier one that is not on the ledger"));
+        }
+        CompletableFuture<Void> acked = sendAsync(record).thenRun(() -> published(record));
+        unanswered.put(record.id(), acked);
+        acked.whenComplete((ok, failure) -> unanswered.remove(record.id()));
+        seals.chained(record);
         if (seals.unsealed(record.competitionId()) >= config.seal().maxEvents()) {
             seal(seals, record.competitionId());
         }
         return acked;
+    }
+
+    /**
+     * The highest sequence of the aggregate's events on the ledger or on their way; -1 if none. Rebuilds the source
+     * chains first if a failed send dropped them, which waits for the broker.
+     */
+    public long lastSent(String aggregateId) {
+        SealBook seals = rebuiltBook();
+        synchronized (this) {
+            return seals.lastSequence(aggregateId);
+        }
+    }
+
+    /**
+     * The fast path, for a record whose command has just committed: sends it at once if it is its aggregate's next
+     * event on the ledger. Otherwise (the chains are being rebuilt after a failure, or earlier events of the
+     * aggregate are still to be published) sends nothing and returns empty: {@link LedgerCatchUp} publishes it.
+     * Never rebuilds the chains, so a command thread never reads the topic.
+     */
+    public Optional<CompletableFuture<Void>> publishIfNext(LedgerRecord record) {
+        if (book == null || stopping) { // without waiting for the lock: the broker may be away
+            return Optional.empty();
+        }
+        synchronized (this) {
+            SealBook seals = book;
+            if (seals == null || !seals.isNext(record)) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(publishAsync(record));
+            } catch (RuntimeException e) { // nothing was sent; the book is to be rebuilt, and the catch-up sends it
+                return Optional.empty();
+            }
+        }
     }
 
     private void published(LedgerRecord record) {
@@ -195,36 +214,29 @@ public class LedgerWriter {
     }
 
     /** Seals every competition with events no seal covers yet. */
-    public synchronized void sealWhatIsNew() {
+    public void sealWhatIsNew() {
         try {
-            SealBook seals = book();
-            for (String competitionId : seals.competitionsWithNews()) {
-                seal(seals, competitionId);
+            SealBook seals = rebuiltBook();
+            synchronized (this) {
+                for (String competitionId : seals.competitionsWithNews()) {
+                    seal(seals, competitionId);
+                }
             }
         } catch (RuntimeException e) {
             LOG.warnf("sealing failed, will retry: %s", e.getMessage());
         }
     }
 
+    /**
+     * Sends a seal after the events it counts, without waiting: the producer keeps them in order. If it fails, the
+     * book is rebuilt from the topic, which then says whether the seal landed.
+     */
     private void seal(SealBook seals, String competitionId) {
         LedgerSealed seal = seals.sealer().seal(competitionId);
         LedgerRecord record = EventCodec.stamp(new LedgerRecord(UUID.randomUUID().toString(), config.source(), null,
                 Instant.now(), SealBook.sealAggregate(config.source()), seals.sealsPublished(competitionId), seal, null));
-        awaitAck(sendAsync(record), record);
+        sendAsync(record);
         seals.sealed(seal);
-    }
-
-    /** Waits for the broker's answer; interrupted, whether the record landed is unknown, so the book is rebuilt. */
-    private void awaitAck(CompletableFuture<Void> acked, LedgerRecord record) {
-        try {
-            acked.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            book = null;
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing " + record.id(), e);
-        }
     }
 
     /** Hands the record to the producer; a failed send (now or on its ack) has the book rebuilt from the topic. */
@@ -262,18 +274,29 @@ public class LedgerWriter {
         }
     }
 
-    /** The book; rebuilt from the topic after a failure, once every send in flight has been answered. */
-    private SealBook book() {
-        if (book == null) {
-            awaitNothingInFlight();
-            SealBook recovered = SealBook.recover(config.kafka().bootstrapServers(), config.source(), key);
-            synchronized (publishedUpTo) { // events an earlier process published count as published
-                recovered.published().forEach((aggregate, sequence) -> publishedUpTo.merge(aggregate, sequence, Math::max));
-                publishedUpTo.notifyAll();
-            }
-            book = recovered;
+    /**
+     * The book; rebuilt from the topic after a failure, once every send in flight has been answered. Never under
+     * this writer's lock: reading the topic waits for the broker, and commands must not wait with it. Nothing is
+     * sent while the book is missing, so no send can start while it is being rebuilt.
+     */
+    private SealBook rebuiltBook() {
+        SealBook current = book;
+        if (current != null) {
+            return current;
         }
-        return book;
+        synchronized (rebuilding) {
+            if (book == null) {
+                awaitNothingInFlight();
+                SealBook recovered = SealBook.recover(config.kafka().bootstrapServers(), config.source(), key);
+                synchronized (publishedUpTo) { // events an earlier process published count as published
+                    recovered.lastSequences().forEach((aggregate, sequence) ->
+                            publishedUpTo.merge(aggregate, sequence, Math::max));
+                    publishedUpTo.notifyAll();
+                }
+                book = recovered;
+            }
+            return book;
+        }
     }
 
     private void awaitNothingInFlight() {

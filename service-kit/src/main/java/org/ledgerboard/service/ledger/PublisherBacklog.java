@@ -35,7 +35,7 @@ class PublisherBacklog implements AxonModule {
     private BiFunction<Integer, EventMessage<?>, EventMessage<?>> recorded(List<? extends EventMessage<?>> messages) {
         synchronized (recordedUpTo) {
             messages.stream()
-                    .filter(m -> m instanceof DomainEventMessage<?> && !m.getMetaData().containsKey(LedgerPublisher.FROM_LEDGER))
+                    .filter(m -> m instanceof DomainEventMessage<?> && !m.getMetaData().containsKey(StoredEvents.FROM_LEDGER))
                     .map(m -> (DomainEventMessage<?>) m)
                     .forEach(m -> recordedUpTo.merge(m.getAggregateIdentifier(), m.getSequenceNumber(), Math::max));
         }

@@ -93,6 +93,7 @@ public class Receipts {
         String request = requests.currentId();
         if (request != null) {
             metaData.put(OncePerRequest.REQUEST, request);
+            metaData.put(OncePerRequest.INPUT, requests.currentFingerprint());
         }
         CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
         List<DomainEventMessage<?>> recorded = new ArrayList<>();
@@ -102,6 +103,9 @@ public class Receipts {
             result = commands.sendAndWait(message);
         } finally {
             RECORDED.remove();
+        }
+        if (recorded.isEmpty()) {
+            requests.markReplayed();
         }
         DomainEventMessage<?> last = recorded.isEmpty() ? recordedBefore(message, result)
                 : recorded.get(recorded.size() - 1);

@@ -24,7 +24,7 @@ final class SealBook {
     private final Map<String, Long> chained = new HashMap<>();
     private final Map<String, Long> covered = new HashMap<>();
     private final Map<String, Long> seals = new HashMap<>();
-    private final Map<String, Long> published = new HashMap<>();
+    private final Map<String, Long> lastSequence = new HashMap<>(); // aggregate -> highest sequence chained
 
     private SealBook(Sealer sealer) {
         this.sealer = sealer;
@@ -42,9 +42,19 @@ final class SealBook {
         return sealer.holds(record);
     }
 
+    /** True if the record is its aggregate's next event: every earlier one is chained (on the ledger or sent). */
+    boolean isNext(LedgerRecord record) {
+        return !holds(record) && record.sequence() == lastSequence(record.aggregateId()) + 1;
+    }
+
+    long lastSequence(String aggregateId) {
+        return lastSequence.getOrDefault(aggregateId, -1L);
+    }
+
     void chained(LedgerRecord record) {
         if (sealer.append(record) == SourceChain.Outcome.APPENDED) {
             chained.merge(record.competitionId(), 1L, Long::sum);
+            lastSequence.merge(record.aggregateId(), record.sequence(), Math::max);
         }
     }
 
@@ -61,9 +71,9 @@ final class SealBook {
         return seals.getOrDefault(competitionId, 0L);
     }
 
-    /** Per aggregate, the highest sequence of this source's events on the ledger when the book was rebuilt. */
-    Map<String, Long> published() {
-        return published;
+    /** Per aggregate, the highest sequence of this source's events chained; just rebuilt, what the ledger holds. */
+    Map<String, Long> lastSequences() {
+        return Map.copyOf(lastSequence);
     }
 
     List<String> competitionsWithNews() {
@@ -96,7 +106,6 @@ final class SealBook {
             sealed(seal);
         } else {
             chained(record);
-            published.merge(record.aggregateId(), record.sequence(), Math::max);
         }
     }
 }

@@ -90,7 +90,7 @@ public class StoreReconciliation {
     private DomainEventMessage<?> asStored(LedgerRecord record) {
         String type = config.aggregateType().orElseThrow(() -> new IllegalStateException(
                 "ledgerboard.aggregate-type is not set, so events of " + config.source() + " cannot be restored"));
-        Map<String, Object> metaData = new HashMap<>(Map.of(LedgerPublisher.FROM_LEDGER, true));
+        Map<String, Object> metaData = new HashMap<>(Map.of(StoredEvents.FROM_LEDGER, true));
         if (record.actor() != null) {
             metaData.putAll(ActorMetaData.of(record.actor()));
         }

@@ -14,6 +14,9 @@ import java.time.temporal.ChronoUnit;
  * from the store give the same bytes and the same hash. The actor is the one the command carried.
  */
 final class StoredEvents {
+    /** Metadata of a stored event copied from the ledger (restored after the store lost it): already published. */
+    static final String FROM_LEDGER = "fromLedger";
+
     private StoredEvents() {
     }
 

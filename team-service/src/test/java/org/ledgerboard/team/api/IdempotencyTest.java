@@ -70,18 +70,31 @@ class IdempotencyTest {
     }
 
     @Test
-    void aRetryWhoseIdempotencyRecordWasLostGetsTheFirstReceiptFromWhatWasRecorded() {
+    void aRetryWhoseAnswerWasNeverKeptGetsTheFirstReceiptFromWhatWasRecorded() {
         String c = uniqueId("retry");
         launch(c);
         Map<String, Object> team = Map.of("teamId", "upstage", "name", "업스테이지", "leadOrganisation", "Upstage",
                 "consortium", List.of());
         String first = post("/competitions/" + c + "/teams", team, "key-4").statusCode(201).extract().asString();
-        forget("POST /competitions/" + c + "/teams", "key-4"); // as after a crash mid-request
+        forget("POST /competitions/" + c + "/teams", "key-4"); // as after a crash before the answer was kept
 
         String again = post("/competitions/" + c + "/teams", team, "key-4").statusCode(201)
-                .header("Idempotent-Replayed", (String) null).extract().asString();
+                .header("Idempotent-Replayed", "true").extract().asString();
 
         assertThat(again).isEqualTo(first);
+        assertThat(events.readEvents(c).asStream().count()).isEqualTo(2);
+    }
+
+    @Test
+    void aKeyReusedForOtherInputIsRefusedByWhatWasRecordedEvenWithoutTheKeptAnswer() {
+        String c = uniqueId("retry");
+        launch(c);
+        post("/competitions/" + c + "/teams", Map.of("teamId", "a", "name", "a", "leadOrganisation", "a",
+                "consortium", List.of()), "key-8").statusCode(201);
+        forget("POST /competitions/" + c + "/teams", "key-8");
+
+        post("/competitions/" + c + "/teams", Map.of("teamId", "b", "name", "b", "leadOrganisation", "b",
+                "consortium", List.of()), "key-8").statusCode(409).body("rule", equalTo("idempotency-key-reused"));
         assertThat(events.readEvents(c).asStream().count()).isEqualTo(2);
     }
 

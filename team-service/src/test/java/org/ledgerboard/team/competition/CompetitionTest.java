@@ -261,13 +261,25 @@ class CompetitionTest {
 
     @Test
     void aRepeatedRequestRecordsNothingAndIsAnsweredWithWhatItRecorded() {
-        Map<String, String> request = Map.of(OncePerRequest.REQUEST, "request-1");
+        Map<String, String> request = Map.of(OncePerRequest.REQUEST, "request-1", OncePerRequest.INPUT, "input-1");
         fixture.given(List.of(launched(), selected("upstage"), granted("g1", "upstage", "100"),
                         GenericEventMessage.asEventMessage(new FundingDisbursed(C, "g1", "d1", new BigDecimal("10")))
                                 .andMetaData(request)))
                 .when(new DisburseFunding(C, "g1", "d1", new BigDecimal("10")), request)
                 .expectNoEvents()
-                .expectResultMessagePayload(new OncePerRequest.Recorded(3));
+                .expectResultMessagePayload(new OncePerRequest.Recorded(3, "input-1"));
+    }
+
+    @Test
+    void aRecordedRequestRepeatedWithOtherInputIsRefused() {
+        Map<String, String> first = Map.of(OncePerRequest.REQUEST, "request-1", OncePerRequest.INPUT, "input-1");
+        fixture.given(List.of(launched(), selected("upstage"), granted("g1", "upstage", "100"),
+                        GenericEventMessage.asEventMessage(new FundingDisbursed(C, "g1", "d1", new BigDecimal("10")))
+                                .andMetaData(first)))
+                .when(new DisburseFunding(C, "g1", "d2", new BigDecimal("20")),
+                        Map.of(OncePerRequest.REQUEST, "request-1", OncePerRequest.INPUT, "input-2"))
+                .expectNoEvents()
+                .expectException(breaks("idempotency-key-reused"));
     }
 
     @Test
@@ -276,7 +288,7 @@ class CompetitionTest {
         fixture.given(List.of(GenericEventMessage.asEventMessage(launched()).andMetaData(request)))
                 .when(new LaunchCompetition(C, "독자 AI 파운데이션 모델", "과학기술정보통신부", budget(), 2, CompetitionLaunched.OPTIONAL), request)
                 .expectNoEvents()
-                .expectResultMessagePayload(new OncePerRequest.Recorded(0));
+                .expectResultMessagePayload(new OncePerRequest.Recorded(0, null));
     }
 
     @Test

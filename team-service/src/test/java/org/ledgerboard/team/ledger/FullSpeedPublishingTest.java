@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.ledgerboard.core.audit.AuditReport;
 import org.ledgerboard.core.audit.Auditor;
@@ -16,6 +17,9 @@ import org.ledgerboard.core.event.LedgerSealed;
 import org.ledgerboard.core.event.TeamSelected;
 import org.ledgerboard.core.integrity.TrustedKeys;
 import org.ledgerboard.service.axon.ActorMetaData;
+import org.ledgerboard.service.axon.AxonRuntime;
+import org.ledgerboard.testkit.ActingFilter;
+import org.ledgerboard.testkit.TestIssuer;
 import org.ledgerboard.testkit.LedgerInfraResource;
 import org.ledgerboard.testkit.LedgerTopic;
 
@@ -28,35 +32,34 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.ledgerboard.team.TeamApi.post;
 import static org.ledgerboard.team.TeamApi.uniqueId;
 
 /**
- * The outbox at full speed: 10,000 events stored at once are published in pipelined batches, and the ledger still
- * holds each exactly once, in store order, chained and sealed, so the audit passes.
+ * The write path at full speed: 50,000 events committed as fast as the store takes them reach the ledger on the fast
+ * path, each exactly once, in order, chained and sealed, so the audit passes; and events a dead process stored but
+ * never sent are published, in order, before the next command on their competition is answered.
  */
 @QuarkusTest
 @QuarkusTestResource(LedgerInfraResource.class)
 class FullSpeedPublishingTest {
-    private static final int EVENTS = 10_000;
+    private static final int EVENTS = 50_000;
+    private static final int PER_UNIT_OF_WORK = 1_000;
+    private static final Map<String, String> ORGANISER =
+            ActorMetaData.of(new Actor(Actor.ORGANISER, ActingFilter.ORGANISER, TestIssuer.ISSUER));
 
     @Inject
     EventStore events;
+    @Inject
+    AxonRuntime axon;
 
     @Test
-    void tenThousandEventsStoredAtOnceLandOnceInOrderAndPassTheAudit() {
+    void fiftyThousandEventsCommittedAtFullSpeedLandOnceInOrderAndPassTheAudit() {
         String c = uniqueId("full-speed");
-        Map<String, String> organiser = ActorMetaData.of(new Actor(Actor.ORGANISER, "org-a", "test"));
-        List<DomainEventMessage<?>> batch = new ArrayList<>();
-        for (int i = 0; i < EVENTS; i++) {
-            LedgerEvent event = i == 0
-                    ? new CompetitionLaunched(c, "full speed", "o", Map.of("KRW", BigDecimal.ONE), 1,
-                    CompetitionLaunched.OPTIONAL)
-                    : new TeamSelected(c, "t" + i, "t" + i, "lead " + i, List.of("lab " + i), List.of("m" + i));
-            batch.add(new GenericDomainEventMessage<>("Competition", c, i, event, organiser));
-            if (batch.size() == 1_000) {
-                events.publish(batch);
-                batch.clear();
-            }
+        List<DomainEventMessage<?>> competition = competition(c, EVENTS);
+        for (int from = 0; from < EVENTS; from += PER_UNIT_OF_WORK) {
+            List<DomainEventMessage<?>> batch = competition.subList(from, from + PER_UNIT_OF_WORK);
+            DefaultUnitOfWork.startAndGet(null).execute(() -> events.publish(batch));
         }
 
         List<LedgerTopic.Entry> ledger = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
@@ -64,9 +67,38 @@ class FullSpeedPublishingTest {
                         && entries.get(entries.size() - 1).decoded().data() instanceof LedgerSealed seal
                         && seal.count() == EVENTS);
 
+        assertOnceInOrderAndAudited(ledger, EVENTS);
+    }
+
+    @Test
+    void eventsStoredButNeverSentArePublishedInOrderBeforeTheNextCommandIsAnswered() {
+        String c = uniqueId("never-sent");
+        axon.storage().appendEvents(competition(c, 2_000)); // as a process that died after its commits left them
+
+        post("/competitions/" + c + "/teams", Map.of("teamId", "late", "name", "late", "leadOrganisation", "l",
+                "consortium", List.of()), "late-" + c).statusCode(201);
+
+        assertOnceInOrderAndAudited(LedgerTopic.shared().competition(c).stream()
+                .filter(e -> !(e.decoded().data() instanceof LedgerSealed)).toList(), 2_001);
+    }
+
+    /** A launched competition and then its selected teams: {@code size} events. */
+    private static List<DomainEventMessage<?>> competition(String c, int size) {
+        List<DomainEventMessage<?>> stored = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            LedgerEvent event = i == 0
+                    ? new CompetitionLaunched(c, "full speed", "o", Map.of("KRW", BigDecimal.ONE), 1,
+                    CompetitionLaunched.OPTIONAL)
+                    : new TeamSelected(c, "t" + i, "t" + i, "lead " + i, List.of("lab " + i), List.of("m" + i));
+            stored.add(new GenericDomainEventMessage<>("Competition", c, i, event, ORGANISER));
+        }
+        return stored;
+    }
+
+    private static void assertOnceInOrderAndAudited(List<LedgerTopic.Entry> ledger, int events) {
         List<Long> sequences = ledger.stream().map(LedgerTopic.Entry::decoded)
                 .filter(r -> !(r.data() instanceof LedgerSealed)).map(r -> r.sequence()).toList();
-        assertThat(sequences).hasSize(EVENTS).isSorted().doesNotHaveDuplicates();
+        assertThat(sequences).hasSize(events).isSorted().doesNotHaveDuplicates();
         Auditor auditor = new Auditor(TrustedKeys.parse(given().get("/ledger/keys").then().extract().asString()));
         ledger.forEach(e -> auditor.accept(e.offset(), e.value()));
         AuditReport report = auditor.report();

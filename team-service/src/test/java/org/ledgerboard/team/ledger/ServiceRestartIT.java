@@ -191,7 +191,6 @@ class ServiceRestartIT {
                 "-Dquarkus.mongodb.connection-string=" + infra.mongoConnectionString(),
                 "-Dledgerboard.mongo.database=" + storeDatabase,
                 "-Dledgerboard.key-file=target/restart-it/" + database + ".pem",
-                "-Dledgerboard.idempotency.pending-timeout=1s",
                 "-Dmp.jwt.verify.publickey.location=" + issuer.config().get("mp.jwt.verify.publickey.location"),
                 "-Dmp.jwt.verify.issuer=" + TestIssuer.ISSUER,
                 "-jar", "target/quarkus-app/quarkus-run.jar")
