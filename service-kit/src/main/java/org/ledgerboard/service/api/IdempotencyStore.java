@@ -29,7 +29,10 @@ public class IdempotencyStore {
         this.answers = mongo.getDatabase(config.mongo().database()).getCollection("idempotency");
     }
 
-    /** Either this request may go ahead (both null; {@link #release} it when answered), or the earlier answer, or why it is refused. */
+    /**
+     * Either this request may go ahead (both null; {@link #release} it when answered), or the earlier answer, or why
+     * it is refused.
+     */
     public record Claim(Response.ResponseBuilder earlier, ProblemException refusal) {
     }
 
