@@ -33,3 +33,12 @@ request = function()
   return wrk.format("POST", path, {["Content-Type"] = "application/json",
     ["Authorization"] = authorization, ["Idempotency-Key"] = "bench-" .. tid .. "-" .. sent}, text)
 end
+
+-- A refusal is shown (on stderr, the first per thread) so that a run's "refused" count comes with its reason.
+local shown = false
+response = function(status, headers, body)
+  if status >= 300 and not shown then
+    shown = true
+    io.stderr:write("  refused: " .. status .. " " .. string.sub(body, 1, 200) .. "\n")
+  end
+end
