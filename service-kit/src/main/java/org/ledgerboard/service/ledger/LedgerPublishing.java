@@ -43,10 +43,7 @@ class LedgerPublishing implements AxonModule {
     }
 
     private BiFunction<Integer, EventMessage<?>, EventMessage<?>> onCommit(List<? extends EventMessage<?>> messages) {
-        List<DomainEventMessage<?>> recorded = messages.stream()
-                .filter(m -> m instanceof DomainEventMessage<?> && !m.getMetaData().containsKey(StoredEvents.FROM_LEDGER))
-                .<DomainEventMessage<?>>map(m -> (DomainEventMessage<?>) m)
-                .toList();
+        List<DomainEventMessage<?>> recorded = StoredEvents.recordedHere(messages);
         if (!recorded.isEmpty()) {
             CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(u -> {
                 List<LedgerRecord> records = recorded.stream()

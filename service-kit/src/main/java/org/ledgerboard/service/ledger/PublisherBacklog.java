@@ -3,7 +3,6 @@ package org.ledgerboard.service.ledger;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.axonframework.config.Configurer;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.ledgerboard.service.axon.AxonModule;
 
@@ -34,9 +33,7 @@ class PublisherBacklog implements AxonModule {
 
     private BiFunction<Integer, EventMessage<?>, EventMessage<?>> recorded(List<? extends EventMessage<?>> messages) {
         synchronized (recordedUpTo) {
-            messages.stream()
-                    .filter(m -> m instanceof DomainEventMessage<?> && !m.getMetaData().containsKey(StoredEvents.FROM_LEDGER))
-                    .map(m -> (DomainEventMessage<?>) m)
+            StoredEvents.recordedHere(messages)
                     .forEach(m -> recordedUpTo.merge(m.getAggregateIdentifier(), m.getSequenceNumber(), Math::max));
         }
         return (index, message) -> message;

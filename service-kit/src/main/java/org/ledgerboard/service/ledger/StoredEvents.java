@@ -1,12 +1,14 @@
 package org.ledgerboard.service.ledger;
 
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.LedgerEvent;
 import org.ledgerboard.core.event.LedgerRecord;
 import org.ledgerboard.service.axon.ActorMetaData;
 
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * The ledger record of a stored Axon event: the same function for the publisher and for REST receipts. Time is
@@ -18,6 +20,14 @@ final class StoredEvents {
     static final String FROM_LEDGER = "fromLedger";
 
     private StoredEvents() {
+    }
+
+    /** Of the events being dispatched, those this service recorded itself (not copies restored from the ledger). */
+    static List<DomainEventMessage<?>> recordedHere(List<? extends EventMessage<?>> messages) {
+        return messages.stream()
+                .filter(m -> m instanceof DomainEventMessage<?> && !m.getMetaData().containsKey(FROM_LEDGER))
+                .<DomainEventMessage<?>>map(m -> (DomainEventMessage<?>) m)
+                .toList();
     }
 
     static LedgerRecord toRecord(String source, DomainEventMessage<?> stored) {

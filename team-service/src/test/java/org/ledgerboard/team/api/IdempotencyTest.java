@@ -61,11 +61,10 @@ class IdempotencyTest {
     void theSameKeyForADifferentRequestIsA409() {
         String c = uniqueId("retry");
         launch(c);
-        post("/competitions/" + c + "/teams", Map.of("teamId", "a", "name", "a", "leadOrganisation", "a",
-                "consortium", List.of()), "key-3").statusCode(201);
+        post("/competitions/" + c + "/teams", team("a"), "key-3").statusCode(201);
 
-        post("/competitions/" + c + "/teams", Map.of("teamId", "b", "name", "b", "leadOrganisation", "b",
-                "consortium", List.of()), "key-3").statusCode(409).body("rule", equalTo("idempotency-key-reused"));
+        post("/competitions/" + c + "/teams", team("b"), "key-3").statusCode(409)
+                .body("rule", equalTo("idempotency-key-reused"));
         assertThat(events.readEvents(c).asStream().count()).isEqualTo(2);
     }
 
@@ -89,12 +88,11 @@ class IdempotencyTest {
     void aKeyReusedForOtherInputIsRefusedByWhatWasRecordedEvenWithoutTheKeptAnswer() {
         String c = uniqueId("retry");
         launch(c);
-        post("/competitions/" + c + "/teams", Map.of("teamId", "a", "name", "a", "leadOrganisation", "a",
-                "consortium", List.of()), "key-8").statusCode(201);
+        post("/competitions/" + c + "/teams", team("a"), "key-8").statusCode(201);
         forget("POST /competitions/" + c + "/teams", "key-8");
 
-        post("/competitions/" + c + "/teams", Map.of("teamId", "b", "name", "b", "leadOrganisation", "b",
-                "consortium", List.of()), "key-8").statusCode(409).body("rule", equalTo("idempotency-key-reused"));
+        post("/competitions/" + c + "/teams", team("b"), "key-8").statusCode(409)
+                .body("rule", equalTo("idempotency-key-reused"));
         assertThat(events.readEvents(c).asStream().count()).isEqualTo(2);
     }
 
@@ -115,6 +113,10 @@ class IdempotencyTest {
 
         assertThat(again).isEqualTo(first);
         assertThat(events.readEvents(c).asStream().count()).isEqualTo(4);
+    }
+
+    private static Map<String, Object> team(String id) {
+        return Map.of("teamId", id, "name", id, "leadOrganisation", id, "consortium", List.of());
     }
 
     /** Deletes the organiser's idempotency record of an endpoint (keys are scoped per endpoint and subject). */

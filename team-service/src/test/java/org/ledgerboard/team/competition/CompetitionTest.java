@@ -262,9 +262,7 @@ class CompetitionTest {
     @Test
     void aRepeatedRequestRecordsNothingAndIsAnsweredWithWhatItRecorded() {
         Map<String, String> request = Map.of(OncePerRequest.REQUEST, "request-1", OncePerRequest.INPUT, "input-1");
-        fixture.given(List.of(launched(), selected("upstage"), granted("g1", "upstage", "100"),
-                        GenericEventMessage.asEventMessage(new FundingDisbursed(C, "g1", "d1", new BigDecimal("10")))
-                                .andMetaData(request)))
+        fixture.given(disbursedFor(request))
                 .when(new DisburseFunding(C, "g1", "d1", new BigDecimal("10")), request)
                 .expectNoEvents()
                 .expectResultMessagePayload(new OncePerRequest.Recorded(3, "input-1"));
@@ -272,14 +270,18 @@ class CompetitionTest {
 
     @Test
     void aRecordedRequestRepeatedWithOtherInputIsRefused() {
-        Map<String, String> first = Map.of(OncePerRequest.REQUEST, "request-1", OncePerRequest.INPUT, "input-1");
-        fixture.given(List.of(launched(), selected("upstage"), granted("g1", "upstage", "100"),
-                        GenericEventMessage.asEventMessage(new FundingDisbursed(C, "g1", "d1", new BigDecimal("10")))
-                                .andMetaData(first)))
+        fixture.given(disbursedFor(Map.of(OncePerRequest.REQUEST, "request-1", OncePerRequest.INPUT, "input-1")))
                 .when(new DisburseFunding(C, "g1", "d2", new BigDecimal("20")),
                         Map.of(OncePerRequest.REQUEST, "request-1", OncePerRequest.INPUT, "input-2"))
                 .expectNoEvents()
                 .expectException(breaks("idempotency-key-reused"));
+    }
+
+    /** A competition whose disbursement d1 was recorded for the given request. */
+    private static List<Object> disbursedFor(Map<String, String> request) {
+        return List.of(launched(), selected("upstage"), granted("g1", "upstage", "100"),
+                GenericEventMessage.asEventMessage(new FundingDisbursed(C, "g1", "d1", new BigDecimal("10")))
+                        .andMetaData(request));
     }
 
     @Test
