@@ -1,9 +1,18 @@
 package org.ledgerboard.deploy;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,17 +22,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * commits in the background about once a second, and a {@code kill -9} of the store lost the last second of
  * acknowledged writes. Concurrent writers share commits (group commit). Committed means handed to the operating
  * system, so it survives the death of the process (not of the machine: that would need an fsync per write, which
- * production's MongoDB replica set with majority writes provides).
+ * production's MongoDB replica set with majority writes provides). Documents and index keys are kept as BSON
+ * ({@link BsonStoreType}).
  */
 final class DurableH2Backend extends H2Backend {
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "createindexes",
             "dropindexes", "drop", "dropdatabase", "create", "renamecollection", "bulkwrite");
+    private static final int CACHE_MB = 64;
 
     private final AtomicLong written = new AtomicLong();
     private long committed; // guarded by this: every write numbered up to here is in the file
 
     DurableH2Backend(String file) {
-        super(file);
+        super(new MVStore.Builder().fileName(file).cacheSize(CACHE_MB).open());
     }
 
     @Override
@@ -43,5 +54,39 @@ final class DurableH2Backend extends H2Backend {
         long upTo = written.get();
         commit();
         committed = upTo;
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new BsonDatabase(databaseName);
+    }
+
+    /**
+     * H2's database, its documents and index keys typed as BSON. H2Database opens its maps untyped; a map opened
+     * here first, typed, is the one it then gets. (An inner class: H2Database's constructor already opens maps
+     * through these methods, before a field of a subclass would be set.)
+     */
+    private final class BsonDatabase extends H2Database {
+        BsonDatabase(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            typed("databases." + getFullCollectionNamespace(collectionName)); // H2Database's name for the data map
+            return super.openOrCreateCollection(collectionName, options);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            typed(getFullCollectionNamespace(collectionName) + "._index_" + indexName); // and for an index's map
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
+
+        private void typed(String mapName) {
+            getMvStore().openMap(mapName, new MVMap.Builder<>()
+                    .keyType(BsonStoreType.INSTANCE).valueType(BsonStoreType.INSTANCE));
+        }
     }
 }

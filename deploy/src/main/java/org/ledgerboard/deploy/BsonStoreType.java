@@ -1,0 +1,110 @@
+package org.ledgerboard.deploy;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
+import org.h2.mvstore.type.ObjectDataType;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * How the local store keeps documents, their ids and index keys in its H2 file: as BSON, the form they arrive in.
+ * The H2 backend's default type writes each one with Java serialisation (a new {@code ObjectOutputStream}, class
+ * descriptors and all, per object) and compares index keys by serialising both sides on every comparison; profiles
+ * of the write benchmark showed that as most of the store's time, and every commit rewrites whole pages of them.
+ * Keys are ordered by their encoded bytes: a total order in which equal keys have equal bytes, which is all the
+ * backend's maps need (its queries do not rely on the index order).
+ */
+final class BsonStoreType extends BasicDataType<Object> {
+    static final BsonStoreType INSTANCE = new BsonStoreType();
+
+    private static final byte MISSING = 0;
+    private static final byte KEY = 1;      // an index key: {"k": [values]}
+    private static final byte DOCUMENT = 2; // a stored document, as it is
+    private static final byte VALUE = 3;    // an id or a position: {"k": value}
+    private static final byte SERIALIZED = 4; // what BSON cannot hold (a missing value inside a key): as H2 would
+    private static final String FIELD = "k";
+
+    private BsonStoreType() {
+    }
+
+    @Override
+    public int compare(Object a, Object b) {
+        return Arrays.compareUnsigned(encode(a), encode(b));
+    }
+
+    @Override
+    public int getMemory(Object value) {
+        return 24 + encode(value).length;
+    }
+
+    @Override
+    public void write(WriteBuffer buffer, Object value) {
+        byte[] bytes = encode(value);
+        buffer.putVarInt(bytes.length).put(bytes);
+    }
+
+    @Override
+    public Object read(ByteBuffer buffer) {
+        byte[] bytes = new byte[DataUtils.readVarInt(buffer)];
+        buffer.get(bytes);
+        return decode(bytes);
+    }
+
+    @Override
+    public Object[] createStorage(int size) {
+        return new Object[size];
+    }
+
+    static byte[] encode(Object value) {
+        if (value instanceof Missing) {
+            return new byte[] {MISSING};
+        }
+        ByteBuf out = Unpooled.buffer(256);
+        try {
+            writeBson(value, out);
+        } catch (IllegalArgumentException notBson) {
+            out.clear().writeByte(SERIALIZED).writeBytes(ObjectDataType.serialize(value));
+        }
+        return ByteBufUtil.getBytes(out);
+    }
+
+    private static void writeBson(Object value, ByteBuf out) {
+        if (value instanceof KeyValue key) {
+            out.writeByte(KEY);
+            BsonEncoder.encodeDocument(new Document(FIELD, key.stream().toList()), out);
+        } else if (value instanceof Document document) {
+            out.writeByte(DOCUMENT);
+            BsonEncoder.encodeDocument(document, out);
+        } else {
+            out.writeByte(VALUE);
+            BsonEncoder.encodeDocument(new Document(FIELD, value), out);
+        }
+    }
+
+    static Object decode(byte[] bytes) {
+        if (bytes[0] == MISSING) {
+            return Missing.getInstance();
+        }
+        if (bytes[0] == SERIALIZED) {
+            return ObjectDataType.deserialize(Arrays.copyOfRange(bytes, 1, bytes.length));
+        }
+        Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes, 1, bytes.length - 1));
+        return switch (bytes[0]) {
+            case KEY -> new KeyValue((List<?>) document.get(FIELD));
+            case DOCUMENT -> document;
+            case VALUE -> document.get(FIELD);
+            default -> throw new IllegalStateException("not a value this store wrote: tag " + bytes[0]);
+        };
+    }
+}

@@ -1,0 +1,95 @@
+package org.ledgerboard.deploy;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoServer;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The local store's file: what the driver wrote comes back the same after a restart, and unique indexes hold. */
+class StoreFileTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void documentsComeBackAsWrittenAfterARestart() {
+        Document written = new Document("_id", new ObjectId())
+                .append("aggregateIdentifier", "team-가")
+                .append("sequenceNumber", 7L)
+                .append("count", 3)
+                .append("amount", new Decimal128(new BigDecimal("1234.50")))
+                .append("at", new Date(1_700_000_000_000L))
+                .append("nested", new Document("list", List.of("a", 1, new Document("x", true))))
+                .append("nothing", null);
+        withStore(events -> events.insertOne(written));
+
+        withStore(events -> assertThat(events.find(eq("_id", written.getObjectId("_id"))).first()).isEqualTo(written));
+    }
+
+    @Test
+    void aUniqueIndexRefusesADuplicateBeforeAndAfterARestart() {
+        withStore(events -> {
+            events.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"), new IndexOptions().unique(true));
+            for (long sequence = 0; sequence < 500; sequence++) {
+                events.insertOne(new Document("aggregateIdentifier", "c-" + sequence % 7).append("sequenceNumber", sequence));
+            }
+            assertDuplicateRefused(events);
+        });
+
+        withStore(events -> {
+            assertDuplicateRefused(events);
+            Document found = events.find(and(eq("aggregateIdentifier", "c-3"), eq("sequenceNumber", 10L))).first();
+            assertThat(found).isNotNull();
+            assertThat(found.getLong("sequenceNumber")).isEqualTo(10L);
+            assertThat(events.countDocuments()).isEqualTo(500);
+        });
+    }
+
+    @Test
+    void stringIdsAreKeys() {
+        withStore(answers -> {
+            answers.insertOne(new Document("_id", "key-1").append("status", 201));
+            assertThatThrownBy(() -> answers.insertOne(new Document("_id", "key-1").append("status", 409)))
+                    .isInstanceOfSatisfying(MongoWriteException.class,
+                            e -> assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+        });
+        withStore(answers -> assertThat(answers.find(eq("_id", "key-1")).first().getInteger("status")).isEqualTo(201));
+    }
+
+    private static void assertDuplicateRefused(MongoCollection<Document> events) {
+        assertThatThrownBy(() -> events.insertOne(new Document("aggregateIdentifier", "c-3").append("sequenceNumber", 10L)))
+                .isInstanceOfSatisfying(MongoWriteException.class,
+                        e -> assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+    }
+
+    /** Runs the check against a store on the test's file, then stops the store. */
+    private void withStore(Consumer<MongoCollection<Document>> check) {
+        MongoServer server = new MongoServer(new DurableH2Backend(folder.resolve("store.mv").toString()));
+        InetSocketAddress address = server.bind();
+        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+            check.accept(client.getDatabase("ledgerboard").getCollection("events"));
+        } finally {
+            server.shutdownNow();
+        }
+    }
+}
