@@ -54,7 +54,7 @@ public class RoundResource {
     @GET
     @Path("/{roundId}")
     public RoundView get(@RestPath String competitionId, @RestPath String roundId) {
-        return RoundView.of(views.round(competitionId, roundId));
+        return views.round(competitionId, roundId, RoundView::of);
     }
 
     @POST

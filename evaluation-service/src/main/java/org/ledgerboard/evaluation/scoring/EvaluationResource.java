@@ -72,7 +72,8 @@ public class EvaluationResource {
             throw ProblemException.notEntitled("evaluator-is-actor", actor.attribute() + " cannot record an "
                     + "evaluation as evaluator " + request.evaluatorId());
         }
-        SubmissionMade submission = views.round(competitionId, roundId).submissions().get(request.submissionId());
+        SubmissionMade submission = views.round(competitionId, roundId,
+                round -> round.submissions().get(request.submissionId()));
         if (submission == null) {
             throw ProblemException.notFound("no submission " + request.submissionId() + " in round " + roundId);
         }

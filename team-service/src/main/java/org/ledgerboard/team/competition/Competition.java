@@ -149,8 +149,8 @@ public class Competition extends OncePerRequest {
             return;
         }
         apply(new TeamSupportEnded(competitionId, command.teamId(), command.cause()));
-        state.grants.values().stream()
-                .filter(g -> g.granted().teamId().equals(command.teamId()) && g.remaining().signum() > 0)
+        state.grantsOf(command.teamId()).stream()
+                .filter(g -> g.remaining().signum() > 0)
                 .map(g -> new FundingRevoked(competitionId, g.granted().grantId(), g.remaining(), command.cause()))
                 .toList()
                 .forEach(revoked -> apply(revoked));

@@ -15,9 +15,12 @@ import org.ledgerboard.core.event.TeamWithdrew;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -48,6 +51,7 @@ public final class CompetitionState {
     Instant launchedAt;
     final Map<String, Team> teams = new LinkedHashMap<>();
     final Map<String, Grant> grants = new LinkedHashMap<>();
+    private final Map<String, List<String>> grantIdsByTeam = new HashMap<>();
     final Set<String> disbursements = new HashSet<>();
     /** Subjects who may act as organisers of this competition: whoever launched it, and whom an organiser appointed. */
     final Set<String> organisers = new LinkedHashSet<>();
@@ -72,6 +76,7 @@ public final class CompetitionState {
             setStatus(e.teamId(), TeamStatus.ELIMINATED, "eliminated by ledger event " + e.cause());
         } else if (event instanceof FundingGranted e) {
             grants.put(e.grantId(), new Grant(e, BigDecimal.ZERO, BigDecimal.ZERO));
+            grantIdsByTeam.computeIfAbsent(e.teamId(), team -> new ArrayList<>()).add(e.grantId());
         } else if (event instanceof FundingDisbursed e) {
             disbursements.add(e.disbursementId());
             grants.computeIfPresent(e.grantId(), (id, g) -> new Grant(g.granted(), g.disbursed().add(e.amount()), g.revoked()));
@@ -82,6 +87,11 @@ public final class CompetitionState {
 
     private void setStatus(String teamId, TeamStatus status, String reason) {
         teams.computeIfPresent(teamId, (id, team) -> team.with(status, reason));
+    }
+
+    /** A team's grants, in the order they were made. */
+    List<Grant> grantsOf(String teamId) {
+        return grantIdsByTeam.getOrDefault(teamId, List.of()).stream().map(grants::get).toList();
     }
 
     public boolean exists() {

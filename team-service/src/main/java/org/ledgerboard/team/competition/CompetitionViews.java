@@ -1,30 +1,57 @@
 package org.ledgerboard.team.competition;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventhandling.EventHandler;
 import org.ledgerboard.core.event.CompetitionLaunched;
 import org.ledgerboard.core.event.LedgerEvent;
 import org.ledgerboard.service.api.ProblemException;
 import org.ledgerboard.service.axon.ActorMetaData;
+import org.ledgerboard.service.axon.AxonRuntime;
+import org.ledgerboard.service.axon.Folds;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
-/** Reads a competition by folding its stored events: always exactly what the aggregate decides against. */
-@ApplicationScoped
+/**
+ * Reads a competition from its fold kept in memory ({@link Folds}): the same {@link CompetitionState} the aggregate
+ * decides against, advanced by a subscribing handler as each command records its events.
+ */
+@Singleton
+@ProcessingGroup(CompetitionViews.PROCESSING_GROUP)
 public class CompetitionViews {
-    private final EventStore events;
+    static final String PROCESSING_GROUP = "competition-views";
 
-    CompetitionViews(EventStore events) {
-        this.events = events;
+    private final Folds<CompetitionState> folds;
+
+    CompetitionViews(AxonRuntime axon) { // not the EventStore: Axon is built with this handler, the runtime lazily
+        this.folds = new Folds<>(CompetitionState::new, (state, event) -> state.apply((LedgerEvent) event.getPayload(),
+                event.getTimestamp(), ActorMetaData.actorOf(event.getMetaData())), id -> axon.storage().readEvents(id));
+    }
+
+    @EventHandler
+    void on(LedgerEvent event, DomainEventMessage<?> message) {
+        folds.follow(message);
+    }
+
+    private <T> T read(String competitionId, Function<CompetitionState, T> view) {
+        return folds.read(competitionId, state -> {
+            if (!state.exists()) {
+                throw ProblemException.notFound("no competition " + competitionId);
+            }
+            return view.apply(state);
+        });
     }
 
     public CompetitionView competition(String competitionId) {
-        CompetitionState state = load(competitionId);
+        return read(competitionId, state -> competition(competitionId, state));
+    }
+
+    private static CompetitionView competition(String competitionId, CompetitionState state) {
         Map<String, CompetitionView.ResourceTotals> totals = new TreeMap<>();
         state.budget().forEach((resource, budget) -> totals.put(resource, new CompetitionView.ResourceTotals(budget,
                 state.total(resource, g -> g.granted().amount()),
@@ -40,34 +67,23 @@ public class CompetitionViews {
     }
 
     public TeamView team(String competitionId, String teamId) {
-        CompetitionState state = load(competitionId);
-        CompetitionState.Team team = state.teams.get(teamId);
-        if (team == null) {
-            throw ProblemException.notFound("no team " + teamId + " in competition " + competitionId);
-        }
-        return TeamView.of(competitionId, team, state);
+        return read(competitionId, state -> {
+            CompetitionState.Team team = state.teams.get(teamId);
+            if (team == null) {
+                throw ProblemException.notFound("no team " + teamId + " in competition " + competitionId);
+            }
+            return TeamView.of(competitionId, team, state);
+        });
     }
 
     public GrantView grant(String competitionId, String grantId) {
-        CompetitionState.Grant grant = load(competitionId).grants.get(grantId);
-        if (grant == null) {
-            throw ProblemException.notFound("no grant " + grantId + " in competition " + competitionId);
-        }
-        return GrantView.of(grant);
-    }
-
-    private CompetitionState load(String competitionId) {
-        CompetitionState state = new CompetitionState();
-        DomainEventStream stream = events.readEvents(competitionId);
-        while (stream.hasNext()) {
-            DomainEventMessage<?> message = stream.next();
-            state.apply((LedgerEvent) message.getPayload(), message.getTimestamp(),
-                    ActorMetaData.actorOf(message.getMetaData()));
-        }
-        if (!state.exists()) {
-            throw ProblemException.notFound("no competition " + competitionId);
-        }
-        return state;
+        return read(competitionId, state -> {
+            CompetitionState.Grant grant = state.grants.get(grantId);
+            if (grant == null) {
+                throw ProblemException.notFound("no grant " + grantId + " in competition " + competitionId);
+            }
+            return GrantView.of(grant);
+        });
     }
 
     /** A grant as a view: granted, disbursed, revoked and what is left. */

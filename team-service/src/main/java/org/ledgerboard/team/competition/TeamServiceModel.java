@@ -6,13 +6,15 @@ import org.ledgerboard.service.axon.AggregateCache;
 import org.axonframework.config.Configurer;
 import org.ledgerboard.service.axon.AxonModule;
 
-/** team-service's part of the Axon configuration: the Competition aggregate and the competition list. */
+/** team-service's part of the Axon configuration: the Competition aggregate, the competition list and its views. */
 @ApplicationScoped
 class TeamServiceModel implements AxonModule {
     private final CompetitionCatalogue catalogue;
+    private final CompetitionViews views;
 
-    TeamServiceModel(CompetitionCatalogue catalogue) {
+    TeamServiceModel(CompetitionCatalogue catalogue, CompetitionViews views) {
         this.catalogue = catalogue;
+        this.views = views;
     }
 
     @Override
@@ -23,6 +25,8 @@ class TeamServiceModel implements AxonModule {
                 .configureCache(c -> new AggregateCache(AggregateCache.COMPETITIONS)));
         configurer.eventProcessing(processing -> processing
                 .registerSubscribingEventProcessor(CompetitionCatalogue.PROCESSING_GROUP)
-                .registerEventHandler(c -> catalogue));
+                .registerEventHandler(c -> catalogue)
+                .registerSubscribingEventProcessor(CompetitionViews.PROCESSING_GROUP)
+                .registerEventHandler(c -> views));
     }
 }

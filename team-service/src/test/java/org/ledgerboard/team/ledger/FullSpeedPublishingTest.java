@@ -4,28 +4,19 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.ledgerboard.core.audit.AuditReport;
 import org.ledgerboard.core.audit.Auditor;
-import org.ledgerboard.core.event.Actor;
-import org.ledgerboard.core.event.CompetitionLaunched;
-import org.ledgerboard.core.event.LedgerEvent;
 import org.ledgerboard.core.event.LedgerSealed;
-import org.ledgerboard.core.event.TeamSelected;
 import org.ledgerboard.core.integrity.TrustedKeys;
-import org.ledgerboard.service.axon.ActorMetaData;
 import org.ledgerboard.service.axon.AxonRuntime;
-import org.ledgerboard.testkit.ActingFilter;
-import org.ledgerboard.testkit.TestIssuer;
+import org.ledgerboard.team.StoredCompetition;
 import org.ledgerboard.testkit.LedgerInfraResource;
 import org.ledgerboard.testkit.LedgerTopic;
 
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -45,8 +36,6 @@ import static org.ledgerboard.team.TeamApi.uniqueId;
 class FullSpeedPublishingTest {
     private static final int EVENTS = 50_000;
     private static final int PER_UNIT_OF_WORK = 1_000;
-    private static final Map<String, String> ORGANISER =
-            ActorMetaData.of(new Actor(Actor.ORGANISER, ActingFilter.ORGANISER, TestIssuer.ISSUER));
 
     @Inject
     EventStore events;
@@ -56,7 +45,7 @@ class FullSpeedPublishingTest {
     @Test
     void fiftyThousandEventsCommittedAtFullSpeedLandOnceInOrderAndPassTheAudit() {
         String c = uniqueId("full-speed");
-        List<DomainEventMessage<?>> competition = competition(c, EVENTS);
+        List<DomainEventMessage<?>> competition = StoredCompetition.events(c, EVENTS);
         for (int from = 0; from < EVENTS; from += PER_UNIT_OF_WORK) {
             List<DomainEventMessage<?>> batch = competition.subList(from, from + PER_UNIT_OF_WORK);
             DefaultUnitOfWork.startAndGet(null).execute(() -> events.publish(batch));
@@ -73,26 +62,13 @@ class FullSpeedPublishingTest {
     @Test
     void eventsStoredButNeverSentArePublishedInOrderBeforeTheNextCommandIsAnswered() {
         String c = uniqueId("never-sent");
-        axon.storage().appendEvents(competition(c, 2_000)); // as a process that died after its commits left them
+        axon.storage().appendEvents(StoredCompetition.events(c, 2_000)); // as a process that died after its commits left them
 
         post("/competitions/" + c + "/teams", Map.of("teamId", "late", "name", "late", "leadOrganisation", "l",
                 "consortium", List.of()), "late-" + c).statusCode(201);
 
         assertOnceInOrderAndAudited(LedgerTopic.shared().competition(c).stream()
                 .filter(e -> !(e.decoded().data() instanceof LedgerSealed)).toList(), 2_001);
-    }
-
-    /** A launched competition and then its selected teams: {@code size} events. */
-    private static List<DomainEventMessage<?>> competition(String c, int size) {
-        List<DomainEventMessage<?>> stored = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            LedgerEvent event = i == 0
-                    ? new CompetitionLaunched(c, "full speed", "o", Map.of("KRW", BigDecimal.ONE), 1,
-                    CompetitionLaunched.OPTIONAL)
-                    : new TeamSelected(c, "t" + i, "t" + i, "lead " + i, List.of("lab " + i), List.of("m" + i));
-            stored.add(new GenericDomainEventMessage<>("Competition", c, i, event, ORGANISER));
-        }
-        return stored;
     }
 
     private static void assertOnceInOrderAndAudited(List<LedgerTopic.Entry> ledger, int events) {
