@@ -29,12 +29,24 @@ final class DurableH2Backend extends H2Backend {
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "createindexes",
             "dropindexes", "drop", "dropdatabase", "create", "renamecollection", "bulkwrite");
     private static final int CACHE_MB = 64;
+    /**
+     * How long H2 keeps a chunk after its pages moved on. Its default, 45 s, assumes commits about once a second;
+     * at one commit per write it kept tens of thousands of chunks and the file grew past a gigabyte an hour under
+     * the write benchmark. Commits are not fsynced (see above), so a shorter wait gives up nothing they promised.
+     */
+    private static final int RETENTION_MS = 2_000;
 
     private final AtomicLong written = new AtomicLong();
     private long committed; // guarded by this: every write numbered up to here is in the file
 
     DurableH2Backend(String file) {
-        super(new MVStore.Builder().fileName(file).cacheSize(CACHE_MB).open());
+        super(open(file));
+    }
+
+    private static MVStore open(String file) {
+        MVStore store = new MVStore.Builder().fileName(file).cacheSize(CACHE_MB).open();
+        store.setRetentionTime(RETENTION_MS);
+        return store;
     }
 
     @Override
