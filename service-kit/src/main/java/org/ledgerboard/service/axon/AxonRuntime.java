@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -28,7 +30,9 @@ import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ledgerboard.core.canonical.LedgerJson;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Axon Framework 4 without Axon Server: events stored with Axon's MongoDB storage engine,
@@ -82,9 +86,22 @@ public class AxonRuntime {
         return storage;
     }
 
-    /** The stored events' collection, for what the storage engine cannot ask (the last sequence of every aggregate). */
+    /** The stored events' collection, for what the storage engine cannot ask. */
     public MongoCollection<Document> events() {
         return template.eventCollection();
+    }
+
+    /**
+     * The last stored sequence number of every aggregate, in one pass over the event collection (asking the storage
+     * engine aggregate by aggregate scans the whole collection each time on the embedded store).
+     */
+    public Map<String, Long> lastSequences() {
+        Map<String, Long> last = new HashMap<>();
+        for (Document stored : events().aggregate(List.of(Aggregates.group("$aggregateIdentifier",
+                Accumulators.max("last", "$sequenceNumber"))))) {
+            last.put(stored.getString("_id"), ((Number) stored.get("last")).longValue());
+        }
+        return last;
     }
 
     void stop(@Observes @Priority(1) ShutdownEvent shutdown) {

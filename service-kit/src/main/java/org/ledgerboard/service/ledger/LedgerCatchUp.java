@@ -1,7 +1,5 @@
 package org.ledgerboard.service.ledger;
 
-import com.mongodb.client.model.Accumulators;
-import com.mongodb.client.model.Aggregates;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -9,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.bson.Document;
 import org.jboss.logging.Logger;
 import org.ledgerboard.service.axon.AxonRuntime;
 import org.ledgerboard.service.axon.StartupOrder;
@@ -52,12 +49,11 @@ public class LedgerCatchUp {
     void start(@Observes @Priority(StartupOrder.CATCH_UP) StartupEvent startup) {
         Map<String, Long> onLedger = writer.publishedOnLedger();
         List<String> ahead = new ArrayList<>();
-        for (Document stored : axon.events().aggregate(List.of(Aggregates.group("$aggregateIdentifier",
-                Accumulators.max("last", "$sequenceNumber"))))) {
-            if (((Number) stored.get("last")).longValue() > onLedger.getOrDefault(stored.getString("_id"), -1L)) {
-                ahead.add(stored.getString("_id"));
+        axon.lastSequences().forEach((aggregate, stored) -> {
+            if (stored > onLedger.getOrDefault(aggregate, -1L)) {
+                ahead.add(aggregate);
             }
-        }
+        });
         if (!ahead.isEmpty()) {
             LOG.warnf("%s: the store holds events of %d aggregates the ledger lacks; publishing them",
                     writer.source(), ahead.size());

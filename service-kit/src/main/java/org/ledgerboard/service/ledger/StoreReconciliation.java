@@ -27,7 +27,7 @@ import java.util.Map;
  * The ledger is the truth, and the service's event store follows it. At start, before Axon takes a command, every
  * event of this service's source that the ledger holds and the store lacks (a store that lost acknowledged writes)
  * is restored into the store, as the ledger has it and marked as already published. A store ahead of the ledger
- * needs nothing here: the publisher's token is behind those events, so it publishes them.
+ * needs nothing here: {@link LedgerCatchUp} publishes what the ledger lacks.
  */
 @ApplicationScoped
 public class StoreReconciliation {
@@ -35,12 +35,14 @@ public class StoreReconciliation {
 
     private final ServiceConfig config;
     private final LedgerWriter ledger;
+    private final AxonRuntime axon;
     private final MongoEventStorageEngine storage;
     private volatile boolean done;
 
     StoreReconciliation(ServiceConfig config, LedgerWriter ledger, AxonRuntime axon) {
         this.config = config;
         this.ledger = ledger;
+        this.axon = axon;
         this.storage = axon.storage();
     }
 
@@ -49,8 +51,9 @@ public class StoreReconciliation {
             throw new IllegalStateException("the ledger cannot be read, so the store cannot be checked against it");
         }
         Map<String, Long> storedUpTo = new HashMap<>(); // aggregate -> last stored sequence, where behind the ledger
+        Map<String, Long> lastStored = axon.lastSequences();
         ledger.publishedOnLedger().forEach((aggregate, onLedger) -> {
-            long stored = storage.lastSequenceNumberFor(aggregate).orElse(-1L);
+            long stored = lastStored.getOrDefault(aggregate, -1L);
             if (stored < onLedger) {
                 storedUpTo.put(aggregate, stored);
             }
