@@ -8,7 +8,7 @@
 # Rates count only 2xx answers. Last line: commands/s=N bare/s=M ratio=R flatness=F, where N is team-service's
 # best rate over 16 competitions, M the bare rate at the same number of threads, R = N/M and F = the rate at
 # 10,000 prior events / the rate at 10 (64 connections).
-#   deploy/bench/commands.sh [SECONDS=10]
+#   [WARM_UP=150] deploy/bench/commands.sh [SECONDS=10]   (WARM_UP: seconds of load first, not counted)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SECONDS_EACH=${1:-10}
@@ -38,13 +38,11 @@ competitions() {
   done
 }
 
-# select_teams FROM TO COMPETITION...: team pN goes to competition number (N-1) mod K, where post-each.lua sends
-# request N; 16 at a time
+# select_teams COUNT COMPETITION...: teams p1…pCOUNT, team pN in competition number (N-1) mod K, where
+# post-each.lua sends request N
 select_teams() {
-  local from=$1 to=$2; shift 2
-  local comps=("$@")
-  seq "$from" "$to" | while read -r n; do echo "$n ${comps[$(((n - 1) % ${#comps[@]}))]}"; done |
-    xargs -P 16 -L 1 sh -c 'curl -sf -o /dev/null -X POST "'"$TEAM"'/competitions/$1/teams" -H "Content-Type: application/json" -H "Authorization: Bearer '"$ORGANISER"'" -d "{\"teamId\":\"p$0\",\"name\":\"p$0\",\"leadOrganisation\":\"l\",\"consortium\":[\"c\"],\"members\":[\"bench-member\"]}" || true'
+  java -cp "$ROOT/deploy/target/lib/*:$(ls "$ROOT"/deploy/target/deploy-*.jar)" org.ledgerboard.deploy.SelectTeams \
+    "$TEAM" "$ORGANISER" "$@"
 }
 
 # measure LABEL CONNECTIONS BASE TOKEN BODY LIMIT PATH...: prints "LABEL rate p50 p99", sets RATE
@@ -56,20 +54,23 @@ measure() {
     -d"${SECONDS_EACH}s" --latency -s "$ROOT/deploy/bench/post-each.lua" "$base")
   local total bad p50 p99 elapsed
   total=$(echo "$out" | awk '/requests in/ {print $1}')
-  elapsed=$(echo "$out" | awk '/requests in/ {gsub("s,", "", $4); print $4}')
+  elapsed=$(echo "$out" | awk '/requests in/ {sub(",", "", $4); n = $4 + 0; print ($4 ~ /m$/ ? n * 60 : n)}') # 10.00s, 2.50m
   bad=$(echo "$out" | awk '/Non-2xx/ {print $5}'); bad=${bad:-0}
   p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
   p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
   RATE=$(awk -v t="$total" -v b="$bad" -v s="$elapsed" 'BEGIN {printf "%.0f", (t - b) / s}')
-  printf '%-44s %6s commands/s  p50 %-9s p99 %-9s (%s refused)\n' "$label" "$RATE" "$p50" "$p99" "$bad"
+  local floor=""
+  if ((limit > 0 && total - bad >= limit)); then floor=" (every prepared team used: at least this)"; fi
+  printf '%-44s %6s commands/s  p50 %-9s p99 %-9s (%s refused)%s\n' "$label" "$RATE" "$p50" "$p99" "$bad" "$floor"
 }
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-# Six JVMs share the machine; their JIT compilers take most of it for the first minutes after a start. Warm the
-# write path up first, so that the runs below measure the system, not its compilers.
+# Six JVMs share the machine; their JIT compilers take most of it for the first minutes after a start (the rate
+# climbs for about three minutes of load). Warm the write path up first, so that the runs below measure the system,
+# not its compilers.
 mapfile -t comps < <(competitions "warm-up" 16)
 paths=(); for c in "${comps[@]}"; do paths+=("/competitions/$c/teams"); done
-SECONDS_EACH=$((SECONDS_EACH * 3)) measure "warm-up (not counted)" 64 "$TEAM" "$ORGANISER" "$TEAM_BODY" 0 "${paths[@]}"
+SECONDS_EACH=${WARM_UP:-150} measure "warm-up (not counted)" 64 "$TEAM" "$ORGANISER" "$TEAM_BODY" 0 "${paths[@]}"
 declare -A TEAMS_RATE
 for spread in 1 16; do
   for connections in 1 8 64; do
@@ -81,7 +82,9 @@ for spread in 1 16; do
   done
 done
 
-LIMIT=$((SECONDS_EACH * 60)) # teams selected (as p1…) before each submission run: one submission each
+# Teams selected (as p1…) before each submission run, one submission each: more than a run can use, or the run
+# ends early (wrk still divides by its whole duration, so such a rate is marked as a floor).
+LIMIT=$((SECONDS_EACH * 300))
 for spread in 1 16; do
   for connections in 1 8 64; do
     mapfile -t comps < <(competitions "sub-$spread-$connections" "$spread")
@@ -90,7 +93,7 @@ for spread in 1 16; do
       post "$EVAL/competitions/$c/rounds" '{"roundId":"r1","number":1,"submissionDeadline":"2099-01-01T00:00:00Z","criteria":[{"name":"x","weight":"1","maxScore":"10"}],"decimals":2,"eliminate":1,"tieBreak":["teamId"]}'
       paths+=("/competitions/$c/rounds/r1/submissions")
     done
-    select_teams 1 "$LIMIT" "${comps[@]}"
+    select_teams "$LIMIT" "${comps[@]}"
     measure "submissions, $connections conn, $spread competition(s)" "$connections" "$EVAL" "$MEMBER" \
       "$SUBMISSION_BODY" "$LIMIT" "${paths[@]}"
   done
@@ -99,7 +102,7 @@ done
 declare -A SIZE_RATE
 for prior in 10 1000 10000; do
   mapfile -t comps < <(competitions "size-$prior" 1)
-  select_teams 1 "$((prior - 1))" "${comps[0]}" # the launch is the first prior event
+  select_teams "$((prior - 1))" "${comps[0]}" # the launch is the first prior event
   measure "team selections, 64 conn, $prior prior events" 64 "$TEAM" "$ORGANISER" "$TEAM_BODY" 0 \
     "/competitions/${comps[0]}/teams"
   SIZE_RATE[$prior]=$RATE
