@@ -1,8 +1,10 @@
 package org.ledgerboard.ranking.standings;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import jakarta.inject.Singleton;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
 import org.ledgerboard.core.event.CompetitionConcluded;
 import org.ledgerboard.core.event.LedgerEvent;
 import org.ledgerboard.core.event.Standing;
@@ -10,6 +12,9 @@ import org.ledgerboard.core.event.StandingsPublished;
 import org.ledgerboard.core.event.TeamEliminated;
 import org.ledgerboard.ranking.decision.CompetitionRanking;
 import org.ledgerboard.service.api.ProblemException;
+import org.ledgerboard.service.axon.AxonModule;
+import org.ledgerboard.service.axon.AxonRuntime;
+import org.ledgerboard.service.axon.Folds;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -19,13 +24,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Standings read by folding the ranking aggregate's stored decisions. */
-@ApplicationScoped
-public class RankingViews {
-    private final EventStore events;
+/**
+ * Standings read from the ranking aggregate's decisions folded in memory ({@link Folds}), advanced by a subscribing
+ * handler as each decision is recorded.
+ */
+@Singleton
+@ProcessingGroup(RankingViews.PROCESSING_GROUP)
+public class RankingViews implements AxonModule {
+    static final String PROCESSING_GROUP = "ranking-views";
 
-    RankingViews(EventStore events) {
-        this.events = events;
+    private final Folds<Decisions> folds;
+
+    RankingViews(AxonRuntime axon) { // not the EventStore: Axon is built with this handler, the runtime lazily
+        this.folds = new Folds<>(Decisions::new,
+                (decisions, event) -> decisions.apply((LedgerEvent) event.getPayload()),
+                id -> axon.storage().readEvents(id));
+    }
+
+    @Override
+    public void configure(Configurer configurer) {
+        configurer.eventProcessing(processing -> processing
+                .registerSubscribingEventProcessor(PROCESSING_GROUP)
+                .registerEventHandler(c -> this));
+    }
+
+    @EventHandler
+    void on(LedgerEvent event, DomainEventMessage<?> message) {
+        folds.follow(message);
     }
 
     /** A ranked team, with its status after the round: ACTIVE, ELIMINATED or FINALIST. */
@@ -38,29 +63,23 @@ public class RankingViews {
     }
 
     public RoundStandings latest(String competitionId) {
-        Decisions decisions = load(competitionId);
-        if (decisions.rounds.isEmpty()) {
-            throw ProblemException.notFound("no standings yet in competition " + competitionId);
-        }
-        String roundId = new ArrayList<>(decisions.rounds.keySet()).get(decisions.rounds.size() - 1);
-        return decisions.view(competitionId, roundId);
+        return folds.read(CompetitionRanking.idOf(competitionId), decisions -> {
+            if (decisions.rounds.isEmpty()) {
+                throw ProblemException.notFound("no standings yet in competition " + competitionId);
+            }
+            String roundId = new ArrayList<>(decisions.rounds.keySet()).get(decisions.rounds.size() - 1);
+            return decisions.view(competitionId, roundId);
+        });
     }
 
     public RoundStandings round(String competitionId, String roundId) {
-        Decisions decisions = load(competitionId);
-        if (!decisions.rounds.containsKey(roundId)) {
-            throw ProblemException.notFound("no standings for round " + roundId + " in competition " + competitionId);
-        }
-        return decisions.view(competitionId, roundId);
-    }
-
-    private Decisions load(String competitionId) {
-        Decisions decisions = new Decisions();
-        DomainEventStream stream = events.readEvents(CompetitionRanking.idOf(competitionId));
-        while (stream.hasNext()) {
-            decisions.apply((LedgerEvent) stream.next().getPayload());
-        }
-        return decisions;
+        return folds.read(CompetitionRanking.idOf(competitionId), decisions -> {
+            if (!decisions.rounds.containsKey(roundId)) {
+                throw ProblemException.notFound("no standings for round " + roundId + " in competition "
+                        + competitionId);
+            }
+            return decisions.view(competitionId, roundId);
+        });
     }
 
     private static final class Decisions {
@@ -85,7 +104,7 @@ public class RankingViews {
                     s.total(), s.submitted(), finalists.contains(s.teamId()) ? "FINALIST"
                     : eliminated.contains(s.teamId()) ? "ELIMINATED" : "ACTIVE")).toList();
             return new RoundStandings(competitionId, roundId, !finalists.isEmpty(), teams,
-                    eliminatedIn.getOrDefault(roundId, List.of()));
+                    List.copyOf(eliminatedIn.getOrDefault(roundId, List.of())));
         }
     }
 }
