@@ -7,8 +7,10 @@ import org.ledgerboard.core.event.InvalidRecordException;
 import org.ledgerboard.core.event.LedgerRecord;
 import org.ledgerboard.core.integrity.SourceChain;
 import org.ledgerboard.core.merkle.MerkleTree;
+import org.ledgerboard.core.view.CompetitionViews;
 import org.ledgerboard.core.view.ViewsFold;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ public final class CompetitionProjection {
     private final MerkleTree tree = new MerkleTree();
     private final Map<String, SourceChain> chains = new HashMap<>();
     private final Map<String, Long> leafIndex = new HashMap<>();
+    private long[] leafPositions = new long[16]; // the ledger position of each leaf, ascending
     private long position = -1;
     private String problem;
 
@@ -53,6 +56,10 @@ public final class CompetitionProjection {
                 break;
         }
         leafIndex.put(record.id(), tree.size());
+        if (tree.size() == leafPositions.length) {
+            leafPositions = Arrays.copyOf(leafPositions, leafPositions.length * 2);
+        }
+        leafPositions[(int) tree.size()] = offset;
         tree.appendEntry(Hashes.fromHex(record.hash()));
         try {
             fold.apply(record.data());
@@ -61,6 +68,22 @@ public final class CompetitionProjection {
             return Outcome.QUARANTINED;
         }
         return Outcome.FOLDED;
+    }
+
+    /** How many of the competition's records are at or before the ledger position: the tree size it reached. */
+    public synchronized long treeSizeAt(long ledgerPosition) {
+        int found = Arrays.binarySearch(leafPositions, 0, (int) tree.size(), ledgerPosition);
+        return found >= 0 ? found + 1 : -found - 1;
+    }
+
+    /** The views as folded so far, with the position, tree size and digest they reflect. */
+    public synchronized LiveViews views(String competitionId) {
+        CompetitionViews views = fold.views(competitionId);
+        return new LiveViews(views, position, tree.size(), ViewsFold.digest(views));
+    }
+
+    /** A competition's views at one point of the ledger. */
+    public record LiveViews(CompetitionViews views, long position, long treeSize, String viewsDigest) {
     }
 
     /** RFC 9162 inclusion proof of an event in the tree of {@code treeSize}, or null for an unknown event. */
@@ -107,7 +130,11 @@ public final class CompetitionProjection {
         return leafIndex.get(eventId);
     }
 
-    long position() {
+    synchronized long position() {
         return position;
+    }
+
+    synchronized long treeSize() {
+        return tree.size();
     }
 }

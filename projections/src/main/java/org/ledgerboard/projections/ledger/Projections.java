@@ -49,7 +49,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Reads {@code ledger.events} from the beginning at every start, writing views only once it has caught up with
  * the end the ledger had at start (the ledger is the source of truth, and the fold
- * is deterministic, so rebuilding is both safe and simple), folds each competition, writes its views to MongoDB
+ * is deterministic, so rebuilding is both safe and simple), folds each competition, tells live listeners after
+ * every poll which competitions changed, writes its views to MongoDB
  * (replaced whole: a restart or re-delivery changes nothing) and, every second when there is news, signs a
  * checkpoint to {@code ledger.checkpoints} and MongoDB. Invalid records are quarantined, never folded.
  */
@@ -58,8 +59,12 @@ public class Projections {
     private static final Logger LOG = Logger.getLogger(Projections.class);
     private static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(1);
 
-    /** A change of a competition's views, as live updates carry it: the ledger position is the SSE id. */
-    public record Update(String competitionId, long position, long treeSize, String viewsDigest) {
+    /**
+     * A change of a competition's views, as live updates carry it: the records that are leaves {@code fromTreeSize}
+     * to {@code treeSize - 1} of its tree were folded, and the views now reflect the ledger up to {@code position}
+     * (the SSE id). Consecutive updates of a stream continue each other's tree sizes: nothing skipped, nothing twice.
+     */
+    public record Update(String competitionId, long position, long fromTreeSize, long treeSize) {
     }
 
     private final Map<String, CompetitionProjection> competitions = new ConcurrentHashMap<>();
@@ -147,10 +152,12 @@ public class Projections {
             int failures = 0;
             while (running) {
                 try {
+                    Map<String, Long> changed = new HashMap<>(); // competition -> its tree size before this poll
                     for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                        accept(record);
+                        accept(record, changed);
                         next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                     }
+                    tellListeners(changed);
                     listeners.removeIf(Listener::closed); // a dashboard that went away is forgotten within a poll
                     lag = partitions.stream().mapToLong(p -> consumer.currentLag(p).orElse(0)).sum();
                     if (!caughtUp) {
@@ -183,15 +190,44 @@ public class Projections {
         }
     }
 
-    private void accept(ConsumerRecord<String, byte[]> message) {
+    private void accept(ConsumerRecord<String, byte[]> message, Map<String, Long> changed) {
         if (message.key() == null) {
             return;
         }
         CompetitionProjection projection = competitions.computeIfAbsent(message.key(), k -> new CompetitionProjection());
         switch (projection.accept(message.offset(), message.value())) {
             case QUARANTINED -> quarantine(message, projection.lastProblem());
-            case FOLDED -> news.add(message.key());
+            case FOLDED -> {
+                news.add(message.key());
+                changed.putIfAbsent(message.key(), projection.treeSize() - 1);
+            }
             default -> { }
+        }
+    }
+
+    /** One update per competition a poll changed: live in the time of a fetch, not of a checkpoint. */
+    private void tellListeners(Map<String, Long> changed) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        changed.forEach((competitionId, fromTreeSize) -> {
+            CompetitionProjection projection = competitions.get(competitionId);
+            Update update = new Update(competitionId, projection.position(), fromTreeSize, projection.treeSize());
+            listeners.forEach(listener -> listener.accept(update));
+        });
+    }
+
+    /**
+     * What a stream resuming after the ledger position {@code after} missed of the competition, as one update: the
+     * records folded since then (none when {@code fromTreeSize == treeSize}).
+     */
+    public Update since(String competitionId, long after) {
+        CompetitionProjection projection = competitions.get(competitionId);
+        if (projection == null) {
+            return new Update(competitionId, after, 0, 0);
+        }
+        synchronized (projection) {
+            return new Update(competitionId, projection.position(), projection.treeSizeAt(after), projection.treeSize());
         }
     }
 
@@ -244,8 +280,6 @@ public class Projections {
             throw new IllegalStateException("cannot record checkpoint: " + e.getMessage(), e);
         }
         latestCheckpoints.put(competitionId, checkpoint);
-        Update update = new Update(competitionId, projection.position(), tree.size(), digest);
-        listeners.forEach(listener -> listener.accept(update));
     }
 
     private final Map<String, Checkpoint> latestCheckpoints = new ConcurrentHashMap<>();

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One dashboard's stream of a competition's updates: the stored ones after its {@code Last-Event-ID}, then the
- * live ones, each once and in ledger order. It listens before the history is read, holds live updates until the
- * history is sent, and sends only positions beyond the last one sent, so the hand-over loses and repeats nothing.
+ * One dashboard's stream of a competition's updates: what it missed since its {@code Last-Event-ID}, then the live
+ * ones, in ledger order. It listens before it asks what was missed, holds live updates until that is sent, and
+ * sends of each update only the records beyond those already sent, so the hand-over loses and repeats nothing.
  */
 final class UpdateStream implements Projections.Listener {
     private final String competitionId;
@@ -19,18 +19,18 @@ final class UpdateStream implements Projections.Listener {
     private final Sse sse;
     private final List<Projections.Update> heldBack = new ArrayList<>();
     private boolean live;
-    private long sentUpTo;
+    private long sentTreeSize;
 
-    UpdateStream(String competitionId, long after, SseEventSink sink, Sse sse) {
+    UpdateStream(String competitionId, SseEventSink sink, Sse sse) {
         this.competitionId = competitionId;
-        this.sentUpTo = after;
         this.sink = sink;
         this.sse = sse;
     }
 
-    /** Sends the stored updates, then what arrived meanwhile; from now on updates go out as they come. */
-    synchronized void history(Iterable<Projections.Update> stored) {
-        stored.forEach(this::sendIfNew);
+    /** Sends what was missed, then what arrived meanwhile; from now on updates go out as they come. */
+    synchronized void missed(Projections.Update missed) {
+        sentTreeSize = missed.fromTreeSize();
+        sendIfNew(missed);
         heldBack.forEach(this::sendIfNew);
         heldBack.clear();
         live = true;
@@ -54,10 +54,16 @@ final class UpdateStream implements Projections.Listener {
     }
 
     private void sendIfNew(Projections.Update update) {
-        if (update.position() > sentUpTo && !sink.isClosed()) {
-            sink.send(sse.newEventBuilder().id(Long.toString(update.position())).name("views")
-                    .mediaType(MediaType.APPLICATION_JSON_TYPE).data(Projections.Update.class, update).build());
-            sentUpTo = update.position();
+        if (update.treeSize() > sentTreeSize && !sink.isClosed()) {
+            Projections.Update unsent = new Projections.Update(competitionId, update.position(),
+                    Math.max(update.fromTreeSize(), sentTreeSize), update.treeSize());
+            try {
+                sink.send(sse.newEventBuilder().id(Long.toString(unsent.position())).name("views")
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(Projections.Update.class, unsent).build());
+            } catch (IllegalStateException closedMeanwhile) { // the dashboard left; the stream is dropped
+                return;
+            }
+            sentTreeSize = unsent.treeSize();
         }
     }
 }

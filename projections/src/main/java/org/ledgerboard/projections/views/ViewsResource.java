@@ -11,14 +11,22 @@ import jakarta.ws.rs.core.MediaType;
 import org.bson.Document;
 import org.jboss.resteasy.reactive.RestPath;
 import org.ledgerboard.core.integrity.Checkpoint;
+import org.ledgerboard.core.view.CompetitionViews;
+import org.ledgerboard.projections.ledger.CompetitionProjection;
 import org.ledgerboard.projections.ledger.Projections;
 import org.ledgerboard.service.ServiceConfig;
 import org.ledgerboard.service.api.ProblemException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
-/** The views of a competition as last written, each with the ledger position, tree size and digest it reflects. */
+/**
+ * The views of a competition, each with the ledger position, tree size and digest it reflects: as folded so far
+ * once projections has caught up with the ledger (so a dashboard told of an update sees it at once), before that as
+ * last written to MongoDB (never an older prefix of the ledger than was served before a restart).
+ */
 @Path("/competitions/{competitionId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class ViewsResource {
@@ -33,19 +41,19 @@ public class ViewsResource {
     @GET
     @Path("/standings")
     public Map<String, Object> standings(@RestPath String competitionId) {
-        return view(competitionId, "standings");
+        return view(competitionId, "standings", CompetitionViews::standings);
     }
 
     @GET
     @Path("/funding")
     public Map<String, Object> funding(@RestPath String competitionId) {
-        return view(competitionId, "funding");
+        return view(competitionId, "funding", CompetitionViews::funding);
     }
 
     @GET
     @Path("/rounds")
     public Map<String, Object> rounds(@RestPath String competitionId) {
-        return view(competitionId, "rounds");
+        return view(competitionId, "rounds", CompetitionViews::rounds);
     }
 
     @GET
@@ -55,17 +63,31 @@ public class ViewsResource {
                 .orElseThrow(() -> ProblemException.notFound("no checkpoint yet for competition " + competitionId));
     }
 
-    private Map<String, Object> view(String competitionId, String part) {
+    private Map<String, Object> view(String competitionId, String part, Function<CompetitionViews, Object> live) {
+        if (projections.caughtUp()) {
+            Optional<CompetitionProjection.LiveViews> folded = projections.competition(competitionId)
+                    .map(p -> p.views(competitionId));
+            if (folded.isPresent()) {
+                return answer(competitionId, folded.get().position(), folded.get().treeSize(),
+                        folded.get().viewsDigest(), part, live.apply(folded.get().views()));
+            }
+        }
         Document document = views.find(Filters.eq("_id", competitionId)).first();
         if (document == null) {
             throw ProblemException.notFound("no views yet for competition " + competitionId);
         }
+        return answer(competitionId, document.get("position"), document.get("treeSize"),
+                document.get("viewsDigest"), part, document.get(part));
+    }
+
+    private static Map<String, Object> answer(String competitionId, Object position, Object treeSize,
+                                              Object viewsDigest, String part, Object view) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("competitionId", competitionId);
-        answer.put("position", document.get("position"));
-        answer.put("treeSize", document.get("treeSize"));
-        answer.put("viewsDigest", document.get("viewsDigest"));
-        answer.put(part, document.get(part));
+        answer.put("position", position);
+        answer.put("treeSize", treeSize);
+        answer.put("viewsDigest", viewsDigest);
+        answer.put(part, view);
         return answer;
     }
 }
