@@ -14,17 +14,53 @@ import org.ledgerboard.service.ledger.LedgerHistory;
 import org.ledgerboard.service.ledger.LedgerPosition;
 import org.ledgerboard.service.ledger.LedgerReaction;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
 /**
- * On a RoundClosed, folds the competition's ledger up to that record and asks for the decision. Reading the
- * partition itself, rather than a store of what was seen, makes the decision a function of the log alone.
+ * On a RoundClosed, asks for the decision on the competition's ledger up to that record. The facts are folded as
+ * the records come, record by record. A competition met mid-stream (this instance started reading its partition
+ * after offset 0, the partitions moved, or competitions of the partition were dropped to bound memory) is first
+ * folded from its partition up to that record, once. So the decision stays a function of the log alone, and its
+ * cost does not grow with the partition.
  */
 @ApplicationScoped
 class RoundClosedReaction implements LedgerReaction {
     private static final Logger LOG = Logger.getLogger(RoundClosedReaction.class);
+    private static final int COMPETITIONS_KEPT = 1_000;
 
     private final LedgerHistory history;
     private final CommandGateway commands;
     private final ServiceConfig config;
+    /** Touched only by the subscription's thread; least recently used competitions are dropped first. */
+    private final Map<String, Folded> competitions = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Folded> eldest) {
+            if (size() > COMPETITIONS_KEPT) {
+                partiallyKept.add(eldest.getValue().partition);
+                return true;
+            }
+            return false;
+        }
+    };
+    /** Per partition, the first offset read since the partitions last changed. */
+    private final Map<Integer, Long> readFrom = new HashMap<>();
+    /** Partitions some of whose competitions were dropped since then. */
+    private final Set<Integer> partiallyKept = new HashSet<>();
+
+    /** A competition's facts up to and including the record at {@code offset} of its partition. */
+    private static final class Folded {
+        final CompetitionFacts facts = new CompetitionFacts();
+        final int partition;
+        long offset;
+
+        Folded(int partition) {
+            this.partition = partition;
+        }
+    }
 
     RoundClosedReaction(LedgerHistory history, CommandGateway commands, ServiceConfig config) {
         this.config = config;
@@ -34,11 +70,10 @@ class RoundClosedReaction implements LedgerReaction {
 
     @Override
     public void react(LedgerRecord record, LedgerPosition position) {
+        CompetitionFacts facts = factsUpTo(record, position);
         if (!(record.data() instanceof RoundClosed closed)) {
             return;
         }
-        CompetitionFacts facts = new CompetitionFacts();
-        history.competitionUpTo(closed.competitionId(), position).forEach(r -> facts.apply(r.data()));
         RoundOpened rules = facts.round(closed.roundId());
         if (rules == null) {
             LOG.warnf("RoundClosed %s names round %s, which the ledger never opened; no decision", record.id(),
@@ -49,5 +84,32 @@ class RoundClosedReaction implements LedgerReaction {
                 facts.activeTeams(), facts.scores(closed.roundId()), facts.submittedAt(closed.roundId()),
                 facts.finalists());
         commands.sendAndWait(ActorMetaData.byService(config.source(), decide));
+    }
+
+    @Override
+    public void partitionsChanged() {
+        competitions.clear();
+        readFrom.clear();
+        partiallyKept.clear();
+    }
+
+    private CompetitionFacts factsUpTo(LedgerRecord record, LedgerPosition position) {
+        long first = readFrom.computeIfAbsent(position.partition(), p -> position.offset());
+        Folded folded = competitions.get(record.competitionId());
+        if (folded == null) {
+            folded = new Folded(position.partition());
+            CompetitionFacts facts = folded.facts;
+            if (first == 0 && !partiallyKept.contains(position.partition())) {
+                facts.apply(record.data()); // every earlier record of the partition came by here: this is its first
+            } else {
+                history.competitionUpTo(record.competitionId(), position).forEach(r -> facts.apply(r.data()));
+            }
+            folded.offset = position.offset();
+            competitions.put(record.competitionId(), folded);
+        } else if (position.offset() > folded.offset) {
+            folded.facts.apply(record.data());
+            folded.offset = position.offset();
+        } // else: delivered again after a retry, and folded already
+        return folded.facts;
     }
 }

@@ -8,4 +8,11 @@ import org.ledgerboard.core.event.LedgerRecord;
  */
 public interface LedgerReaction {
     void react(LedgerRecord record, LedgerPosition position);
+
+    /**
+     * The partitions this instance reads changed (a start, a rebalance): whatever the reaction keeps of records it
+     * saw may miss what another instance saw meanwhile, so it is to be rebuilt from the ledger.
+     */
+    default void partitionsChanged() {
+    }
 }
