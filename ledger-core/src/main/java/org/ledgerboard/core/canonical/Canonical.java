@@ -1,27 +1,26 @@
 package org.ledgerboard.core.canonical;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.erdtman.jcs.JsonCanonicalizer;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
  * RFC 8785 (JSON Canonicalization Scheme) bytes of a JSON value: the bytes every module and the auditor hash.
- * Uses the RFC author's Java implementation (erdtman java-json-canonicalization), proven in CanonicalTest against
- * the RFC's own examples.
+ * Written by {@link CanonicalWriter} from the parsed tree, numbers by the RFC author's Java implementation
+ * (erdtman java-json-canonicalization); proven in CanonicalTest against the RFC's own examples.
  */
 public final class Canonical {
     private Canonical() {
     }
 
     public static byte[] bytes(JsonNode json) {
-        try {
-            return bytes(LedgerJson.mapper().writeValueAsString(json));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not serialisable as JSON: " + e.getOriginalMessage(), e);
-        }
+        return CanonicalWriter.bytes(json, null);
+    }
+
+    /** The canonical bytes of a JSON object without one of its top-level members (a record without its hash). */
+    public static byte[] bytesWithout(JsonNode json, String member) {
+        return CanonicalWriter.bytes(json, member);
     }
 
     public static byte[] bytes(Object value) {
@@ -30,9 +29,9 @@ public final class Canonical {
 
     public static byte[] bytes(String json) {
         try {
-            return new JsonCanonicalizer(json).getEncodedUTF8();
-        } catch (IOException e) {
-            throw new UncheckedIOException("not canonicalisable JSON: " + e.getMessage(), e);
+            return bytes(LedgerJson.mapper().readTree(json));
+        } catch (JacksonException e) {
+            throw new UncheckedIOException("not canonicalisable JSON: " + e.getOriginalMessage(), e);
         }
     }
 }

@@ -127,9 +127,7 @@ public final class EventCodec {
 
     /** SHA-256 (hex) of the RFC 8785 bytes of a record's JSON without its {@code hash} attribute. */
     public static String hashOf(JsonNode recordTree) {
-        ObjectNode withoutHash = ((ObjectNode) recordTree).deepCopy();
-        withoutHash.remove("hash");
-        return Hashes.hex(Hashes.sha256(Canonical.bytes(withoutHash)));
+        return Hashes.hex(Hashes.sha256(Canonical.bytesWithout(recordTree, "hash")));
     }
 
     private static ObjectNode envelope(LedgerRecord record) {
