@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,18 +50,21 @@ public final class CompetitionFacts {
     private final Map<String, FundingGranted> grants = new LinkedHashMap<>();
     private final Map<String, BigDecimal> paid = new HashMap<>();
     private final Map<String, BigDecimal> revoked = new HashMap<>();
-    private final List<String> selected = new ArrayList<>();
+    /** Per resource, granted minus revoked: kept as the events come, so a grant's check does not re-sum them all. */
+    private final Map<String, BigDecimal> committed = new HashMap<>();
+    private final Set<String> selected = new LinkedHashSet<>(); // in order of selection
     private final Set<String> gone = new HashSet<>();
     private final Map<String, RoundOpened> rounds = new HashMap<>();
     private final Map<String, Map<String, Instant>> submittedAt = new HashMap<>();
+    /** Per round and team, the id of the team's first submission in ledger order. */
+    private final Map<String, Map<String, String>> firstSubmissions = new HashMap<>();
     private final Map<String, List<RoundScored>> scores = new HashMap<>();
 
     public void apply(LedgerEvent event) {
         if (event instanceof CompetitionLaunched e) {
             finalists = e.finalists();
             budget = e.budget();
-        } else if (event instanceof TeamSelected e && !selected.contains(e.teamId())) {
-            selected.add(e.teamId());
+        } else if (event instanceof TeamSelected e && selected.add(e.teamId())) {
             teams.put(e.teamId(), e);
             bind(teamHolder(e.teamId()), e.publicKey());
         } else if (event instanceof TeamKeyRotated e && teams.containsKey(e.teamId())) {
@@ -79,6 +83,7 @@ public final class CompetitionFacts {
             bind(evaluatorHolder(e.roundId(), e.evaluatorId()), e.publicKey());
         } else if (event instanceof SubmissionMade e) {
             submittedAt.computeIfAbsent(e.roundId(), r -> new LinkedHashMap<>()).putIfAbsent(e.teamId(), e.submittedAt());
+            firstSubmissions.computeIfAbsent(e.roundId(), r -> new HashMap<>()).putIfAbsent(e.teamId(), e.submissionId());
             submissions.put(e.submissionId(), e);
         } else if (event instanceof EvaluationRecorded e) {
             evaluations.computeIfAbsent(e.submissionId(), s -> new ArrayList<>()).add(e);
@@ -87,12 +92,29 @@ public final class CompetitionFacts {
         } else if (event instanceof RoundClosed e) {
             closedRounds.add(e.roundId());
         } else if (event instanceof FundingGranted e) {
-            grants.put(e.grantId(), e);
+            FundingGranted replaced = grants.put(e.grantId(), e);
+            if (replaced != null) { // a grant id recorded twice: the later one counts, as everywhere else
+                commit(replaced.resource(), standing(replaced).negate());
+            }
+            commit(e.resource(), standing(e));
         } else if (event instanceof FundingDisbursed e) {
             paid.merge(e.grantId(), e.amount(), BigDecimal::add);
         } else if (event instanceof FundingRevoked e) {
             revoked.merge(e.grantId(), e.amount(), BigDecimal::add);
+            FundingGranted grant = grants.get(e.grantId());
+            if (grant != null) {
+                commit(grant.resource(), e.amount().negate());
+            }
         }
+    }
+
+    /** What a grant commits of its resource now: its amount less what was revoked of it. */
+    private BigDecimal standing(FundingGranted grant) {
+        return grant.amount().subtract(revoked.getOrDefault(grant.grantId(), BigDecimal.ZERO));
+    }
+
+    private void commit(String resource, BigDecimal amount) {
+        committed.merge(resource, amount, BigDecimal::add);
     }
 
     private void bind(String holder, PublicKeyJwk key) {
@@ -150,6 +172,10 @@ public final class CompetitionFacts {
         return teams.get(teamId);
     }
 
+    public boolean isEliminated(String teamId) {
+        return eliminatedTeams.contains(teamId);
+    }
+
     public Set<String> eliminatedTeams() {
         return Set.copyOf(eliminatedTeams);
     }
@@ -160,6 +186,22 @@ public final class CompetitionFacts {
 
     public SubmissionMade submission(String submissionId) {
         return submissions.get(submissionId);
+    }
+
+    /** Whether the team submitted to the round. */
+    public boolean submitted(String roundId, String teamId) {
+        return submittedAt.getOrDefault(roundId, Map.of()).containsKey(teamId);
+    }
+
+    /** The team's first submission to the round in ledger order, or null. */
+    public SubmissionMade firstSubmission(String roundId, String teamId) {
+        String id = firstSubmissions.getOrDefault(roundId, Map.of()).get(teamId);
+        SubmissionMade submission = id == null ? null : submissions.get(id);
+        if (submission != null && (!submission.roundId().equals(roundId) || !submission.teamId().equals(teamId))) {
+            // its id was recorded again for another round or team (the ids rule reports it): the first still standing
+            return submissions(roundId).stream().filter(s -> s.teamId().equals(teamId)).findFirst().orElse(null);
+        }
+        return submission;
     }
 
     /** The round's submissions, in ledger order. */
@@ -195,8 +237,6 @@ public final class CompetitionFacts {
 
     /** Granted minus revoked for a resource: what its budget has committed. */
     public BigDecimal committed(String resource) {
-        return grants.values().stream().filter(g -> g.resource().equals(resource))
-                .map(g -> g.amount().subtract(revoked.getOrDefault(g.grantId(), BigDecimal.ZERO)))
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return committed.getOrDefault(resource, BigDecimal.ZERO);
     }
 }

@@ -21,8 +21,7 @@ public final class DeclaredFormula implements FairnessRule {
             return;
         }
         RoundOpened round = before.round(scored.roundId());
-        SubmissionMade submission = before.submissions(scored.roundId()).stream()
-                .filter(s -> s.teamId().equals(scored.teamId())).findFirst().orElse(null);
+        SubmissionMade submission = before.firstSubmission(scored.roundId(), scored.teamId());
         if (round == null || submission == null) {
             return; // F1 and F7 report these
         }

@@ -45,7 +45,7 @@ public final class FundingRules implements FairnessRule {
     @Override
     public void finish(Map<String, CompetitionFacts> competitions, List<Finding> findings) {
         competitions.forEach((c, facts) -> facts.grants().stream()
-                .filter(g -> facts.eliminatedTeams().contains(g.teamId()) && facts.remaining(g.grantId()).signum() > 0)
+                .filter(g -> facts.isEliminated(g.teamId()) && facts.remaining(g.grantId()).signum() > 0)
                 .forEach(g -> findings.add(new Finding(name(), -1, null, "competition " + c + ": "
                         + facts.remaining(g.grantId()) + " of grant " + g.grantId() + " to eliminated team "
                         + g.teamId() + " was never revoked"))));

@@ -21,7 +21,7 @@ public final class ScoredIffSubmitted implements FairnessRule {
     @Override
     public void check(long position, LedgerRecord record, CompetitionFacts before, List<Finding> findings) {
         if (record.data() instanceof RoundScored scored) {
-            if (!before.submittedAt(scored.roundId()).containsKey(scored.teamId())) {
+            if (!before.submitted(scored.roundId(), scored.teamId())) {
                 findings.add(FairnessRule.finding(name(), position, record, "team " + scored.teamId()
                         + " scored in round " + scored.roundId() + " without a submission"));
             }
