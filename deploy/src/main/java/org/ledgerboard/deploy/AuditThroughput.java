@@ -3,17 +3,14 @@ package org.ledgerboard.deploy;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.ledgerboard.core.audit.AuditReport;
 import org.ledgerboard.core.audit.Auditor;
+import org.ledgerboard.core.audit.LedgerSource;
 import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.core.event.CompetitionLaunched;
 import org.ledgerboard.core.event.Criterion;
@@ -51,18 +48,24 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Benchmark: the auditor's throughput over two JSON Lines ledgers of the same acts, one with every submission and
- * evaluation signed (signatures required, F9 verifies each envelope) and one without (signatures optional), and a
- * bare KafkaConsumer loop over the same records on a broker, in one run. Arguments: BOOTSTRAP DIR
- * [RECORDS=1000000]. Competitions of 1,000 records: a launch, 50 teams, a round with 6 evaluators, 50 submissions,
- * 300 evaluations, then grants and disbursements; each source sealed every 250 of its events.
+ * Benchmark: the auditor's throughput against a bare KafkaConsumer reading the same records, and how it holds as
+ * competitions grow. Two ledgers of RECORDS records each are generated and produced to their own topics (3
+ * partitions, key = competition, as ledger.events): one of competitions of 1,000 events, one of competitions of
+ * 100,000 events, both with the same mix (a launch, a team per 20 events, a round with 6 evaluators, a submission per
+ * team, 6 evaluations per submission, the rest grants and disbursements; each source sealed every 250 of its events).
+ * The auditor reads each topic as {@code audit --bootstrap} does; the bare consumer reads the first with the same
+ * fetch settings and only counts. A smaller signed ledger (every submission and evaluation a DSSE envelope, checked by
+ * F9) shows what signatures cost. Arguments: BOOTSTRAP DIR [RECORDS=1000000]. Last line:
+ * {@code auditor/s=A consumer/s=B ratio=A/B linearity=L}, A and B on the 1,000-event competitions, L = the auditor's
+ * rate on 100,000-event competitions / its rate on 1,000-event ones.
  */
 public final class AuditThroughput {
     private static final String TEAMS_SOURCE = "/team-service";
     private static final String EVALUATION_SOURCE = "/evaluation-service";
     private static final Actor ORGANISER = new Actor(Actor.ORGANISER, "bench-organiser", LocalIssuer.ISSUER);
 
-    private static final int TEAMS = 50;
+    private static final int EVENTS_PER_TEAM = 20;
+    private static final int PARTITIONS = 3;
     private static final List<String> CRITERIA = List.of("benchmark", "expert", "user");
     private static final int EVALUATORS = 6;
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
@@ -84,70 +87,95 @@ public final class AuditThroughput {
     }
 
     private void run(String bootstrap, Path dir, int records) throws Exception {
-        Path unsignedFile = dir.resolve("unsigned.jsonl");
-        Path signedFile = dir.resolve("signed.jsonl");
-        generate(unsignedFile, records, false);
-        long signatures = generate(signedFile, records, true);
-        double unsigned = audit("unsigned (signatures optional)", unsignedFile);
-        double signed = audit("signed (signatures required)", signedFile);
-        System.out.printf("signed acts: %d of %d records; F9 costs %.1f µs per signed act (%.1f%% of the auditor's "
-                + "throughput)%n", signatures, records, (records / signed - records / unsigned) * 1e6 / signatures,
-                100 * (1 - signed / unsigned));
-        double consumer = consume(bootstrap, signedFile, records);
-        System.out.printf("auditor (signed) / consumer throughput ratio: %.3f%n", signed / consumer);
+        Path small = dir.resolve("small.jsonl");
+        Path large = dir.resolve("large.jsonl");
+        Path signed = dir.resolve("signed.jsonl");
+        generate(small, records, 1_000, false);
+        generate(large, records, 100_000, false);
+        long signedActs = generate(signed, Math.max(records / 5, 1_000), 1_000, true);
+        String smallTopic = produce(bootstrap, small);
+        String largeTopic = produce(bootstrap, large);
+        try {
+            measure(bootstrap, small, signed, signedActs, smallTopic, largeTopic);
+        } finally { // gigabytes the local broker need not keep
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+                admin.deleteTopics(List.of(smallTopic, largeTopic)).all().get();
+            }
+        }
     }
 
-    private double audit(String name, Path file) throws Exception {
+    private void measure(String bootstrap, Path small, Path signed, long signedActs, String smallTopic,
+                         String largeTopic) throws Exception {
+        System.out.printf("auditor threads: %d (one shard per processor)%n", Runtime.getRuntime().availableProcessors());
+
+        double signedRate = audit("signed ledger, file, 1,000-event competitions (signatures required)",
+                LedgerSource.file(signed)); // also warms the auditor up
+        double unsignedFileRate = audit("unsigned ledger, file, 1,000-event competitions", LedgerSource.file(small));
+        System.out.printf("signed acts: %d; F9 costs %.1f µs per signed act%n", signedActs,
+                (1 / signedRate - 1 / unsignedFileRate) * 1e6 * lines(signed) / signedActs);
+        double consumer = consume(bootstrap, smallTopic);
+        double auditor = audit("auditor --bootstrap, 1,000-event competitions", LedgerSource.kafka(bootstrap, smallTopic));
+        double largeRate = audit("auditor --bootstrap, 100,000-event competitions", LedgerSource.kafka(bootstrap, largeTopic));
+        System.out.printf("auditor/s=%.0f consumer/s=%.0f ratio=%.3f linearity=%.3f%n", auditor, consumer,
+                auditor / consumer, largeRate / auditor);
+    }
+
+    private double audit(String name, LedgerSource source) {
         TrustedKeys keys = TrustedKeys.of(TEAMS_SOURCE, teamService.verifyingKey())
                 .plus(TrustedKeys.of(EVALUATION_SOURCE, evaluationService.verifyingKey()));
         long start = System.nanoTime();
         Auditor auditor = new Auditor(keys);
-        try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            long position = 0;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                auditor.accept(++position, line.getBytes(StandardCharsets.UTF_8));
-            }
-        }
+        source.read((position, key, value) -> auditor.accept(position, value));
         AuditReport report = auditor.report();
         double seconds = seconds(start);
-        System.out.printf("auditor, %s: %d records (%d MB) in %.1f s = %.0f records/s, verdict %s%n", name,
-                report.records(), Files.size(file) >> 20, seconds, report.records() / seconds,
-                report.passed() ? "PASS" : "FAIL");
+        System.out.printf("%s: %d records in %.1f s = %.0f records/s, verdict %s%n", name, report.records(), seconds,
+                report.records() / seconds, report.passed() ? "PASS" : "FAIL");
         report.verdicts().stream().filter(v -> !v.passed())
                 .forEach(v -> System.out.println("  FAIL " + v.check() + ": " + v.findings().get(0)));
+        if (!report.passed()) {
+            throw new IllegalStateException("the generated ledger must pass the audit");
+        }
         return report.records() / seconds;
     }
 
-    private static double consume(String bootstrap, Path file, int records) throws Exception {
+    /** Produces the ledger's lines to a new topic, key = competition, as services do; returns the topic. */
+    private static String produce(String bootstrap, Path file) throws Exception {
         String topic = "bench-audit-" + UUID.randomUUID().toString().substring(0, 6);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
         }
+        long start = System.nanoTime();
+        long sent = 0;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG, 262_144),
                 new StringSerializer(), new ByteArraySerializer());
              BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                producer.send(new ProducerRecord<>(topic, "k", line.getBytes(StandardCharsets.UTF_8)));
+            for (String line = lines.readLine(); line != null; line = lines.readLine(), sent++) {
+                byte[] value = line.getBytes(StandardCharsets.UTF_8);
+                producer.send(new ProducerRecord<>(topic, EventCodec.decode(value).competitionId(), value));
             }
         }
+        System.out.printf("produced %d records (%d MB) to %s in %.1f s%n", sent, Files.size(file) >> 20, topic,
+                seconds(start));
+        return topic;
+    }
+
+    /** A bare consumer with the auditor's fetch settings, counting the topic's records: the broker's speed here. */
+    private static double consume(String bootstrap, String topic) {
         long start = System.nanoTime();
-        long consumed = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000,
-                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 52_428_800), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            while (consumed < records) {
-                consumed += consumer.poll(Duration.ofMillis(500)).count();
-            }
-        }
+        long[] consumed = {0};
+        LedgerSource.kafka(bootstrap, topic).read((position, key, value) -> consumed[0]++);
         double seconds = seconds(start);
-        System.out.printf("bare KafkaConsumer: %d records in %.1f s = %.0f records/s%n", consumed, seconds,
-                consumed / seconds);
-        return consumed / seconds;
+        System.out.printf("bare KafkaConsumer: %d records in %.1f s = %.0f records/s%n", consumed[0], seconds,
+                consumed[0] / seconds);
+        return consumed[0] / seconds;
+    }
+
+    private static long lines(Path file) throws IOException {
+        try (var lines = Files.lines(file)) {
+            return lines.count();
+        }
     }
 
     private SigningKey keyOf(String teamOrEvaluator) {
@@ -158,29 +186,30 @@ public final class AuditThroughput {
         return signed ? Dsse.jwkOf(keyOf(teamOrEvaluator).verifyingKey()) : null;
     }
 
-    /** The ledger's records; returns how many of them are signed acts. */
-    private long generate(Path file, int records, boolean signed) throws Exception {
+    /** The ledger's records, in competitions of {@code size} events; returns how many of them are signed acts. */
+    private long generate(Path file, int records, int size, boolean signed) throws Exception {
         long start = System.nanoTime();
         Ledger ledger = new Ledger(file);
         try (ledger) {
             for (int c = 0; ledger.written < records; c++) {
-                competition(ledger, "bench-" + c, records, signed);
+                competition(ledger, "bench-" + size + "-" + c, size, records, signed);
             }
         }
-        System.out.printf("generated %d records (%s) in %.1f s%n", ledger.written, signed ? "signed" : "unsigned",
-                seconds(start));
+        System.out.printf("generated %d records (%s, competitions of %d events) in %.1f s%n", ledger.written,
+                signed ? "signed" : "unsigned", size, seconds(start));
         return ledger.signedActs;
     }
 
-    private void competition(Ledger ledger, String c, int records, boolean signed) throws Exception {
-        Ledger.Source teams = ledger.source(TEAMS_SOURCE, teamService, c, c);
+    private void competition(Ledger ledger, String c, int size, int records, boolean signed) throws Exception {
+        int teams = size / EVENTS_PER_TEAM;
+        Ledger.Source teamsSource = ledger.source(TEAMS_SOURCE, teamService, c, c);
         Ledger.Source evaluation = ledger.source(EVALUATION_SOURCE, evaluationService, c, c + "/evaluation");
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step(teams, ORGANISER, new CompetitionLaunched(c, "bench", "bench",
+        steps.add(new Step(teamsSource, ORGANISER, new CompetitionLaunched(c, "bench", "bench",
                 Map.of("GPU_HOURS", new BigDecimal("1000000000")), 1,
                 signed ? CompetitionLaunched.REQUIRED : CompetitionLaunched.OPTIONAL)));
-        for (int t = 1; t <= TEAMS; t++) {
-            steps.add(new Step(teams, ORGANISER, new TeamSelected(c, "t" + t, "team " + t, "lead " + t,
+        for (int t = 1; t <= teams; t++) {
+            steps.add(new Step(teamsSource, ORGANISER, new TeamSelected(c, "t" + t, "team " + t, "lead " + t,
                     List.of("lab " + t), List.of("member-t" + t), jwkOf("t" + t, signed))));
         }
         steps.add(new Step(evaluation, ORGANISER, new RoundOpened(c, "r1", 1, START.plus(Duration.ofDays(30)),
@@ -190,14 +219,14 @@ public final class AuditThroughput {
             steps.add(new Step(evaluation, ORGANISER, new EvaluatorAssigned(c, "r1", "ev" + e, "panel " + e,
                     List.of(CRITERIA.get(e % CRITERIA.size())), jwkOf("ev" + e, signed))));
         }
-        for (int t = 1; t <= TEAMS; t++) {
+        for (int t = 1; t <= teams; t++) {
             SubmissionMade plain = new SubmissionMade(c, "s" + t, "r1", "t" + t, DIGEST, "https://example.org/t" + t,
                     START.plusSeconds(t));
             steps.add(new Step(evaluation, new Actor(Actor.TEAM, "member-t" + t, LocalIssuer.ISSUER), !signed ? plain
                     : new SubmissionMade(c, "s" + t, "r1", "t" + t, DIGEST, plain.modelCardUri(), plain.submittedAt(),
                     Dsse.sign(keyOf("t" + t), Envelope.SUBMISSION, plain.signedAct()))));
         }
-        for (int t = 1; t <= TEAMS; t++) {
+        for (int t = 1; t <= teams; t++) {
             for (int e = 0; e < EVALUATORS; e++) {
                 EvaluationRecorded plain = new EvaluationRecorded(c, "r1", "s" + t, "ev" + e,
                         CRITERIA.get(e % CRITERIA.size()), new BigDecimal(50 + (t * 7 + e) % 50));
@@ -206,9 +235,9 @@ public final class AuditThroughput {
                         plain.score(), Dsse.sign(keyOf("ev" + e), Envelope.EVALUATION, plain.signedAct()))));
             }
         }
-        for (int i = steps.size(); i < 1000; i++) {
-            steps.add(new Step(teams, ORGANISER, (i % 2 == 0)
-                    ? new FundingGranted(c, "g" + i, "t" + (1 + i % TEAMS), "GPU_HOURS", new BigDecimal("100"), 1)
+        for (int i = steps.size(); i < size; i++) {
+            steps.add(new Step(teamsSource, ORGANISER, (i % 2 == 0)
+                    ? new FundingGranted(c, "g" + i, "t" + (1 + i % teams), "GPU_HOURS", new BigDecimal("100"), 1)
                     : new FundingDisbursed(c, "g" + (i - 1), "d" + i, new BigDecimal("40"))));
         }
         for (Step step : steps) {
@@ -220,7 +249,7 @@ public final class AuditThroughput {
                 ledger.signedActs++;
             }
         }
-        teams.seal();
+        teamsSource.seal();
         evaluation.seal();
     }
 

@@ -24,6 +24,7 @@ import org.ledgerboard.core.merkle.MerkleTree;
 import org.ledgerboard.core.view.ViewsFold;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,37 +32,35 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * Replays a ledger, record by record in partition order, and checks everything the ledger promises: integrity
- * (schema, hashes, forks), source chains and seals, contiguous aggregate sequences, the fairness rules F1–F9, and
- * projections' signed checkpoints (Merkle root over the competition's sound records, digest of the views folded
- * from them). Only sound, distinct events are folded and judged.
+ * The auditor's work on some of the competitions ({@link Auditor} gives each competition's records to one shard, in
+ * their ledger order): replays them record by record and checks integrity (schema, hashes, forks), source chains
+ * and seals, contiguous aggregate sequences, the fairness rules F1–F9, and projections' signed checkpoints (Merkle
+ * root over the competition's sound records, digest of the views folded from them). Only sound, distinct events
+ * are folded and judged. Nothing here is shared with another shard.
  */
-public final class Auditor {
-    /** The source whose key signs checkpoints. */
-    public static final String PROJECTIONS = "/projections";
-
+final class AuditShard {
     private final ChainVerifier chains;
     private final List<FairnessRule> rules = List.of(new RulesDeclaredFirst(), new EligibleSubmissions(),
             new EligibleEvaluations(), new DeclaredFormula(), new DeclaredElimination(), new FundingRules(),
             new ScoredIffSubmitted(), new UniqueIds(), new EntitledActors(), new SignedActs());
     private final Map<String, List<Finding>> ruleFindings = new LinkedHashMap<>();
     private final List<Finding> sequenceFindings = new ArrayList<>();
-    private final Map<String, Long> nextSequence = new TreeMap<>();
+    private final Map<String, Long> nextSequence = new HashMap<>();
     private final Map<String, CompetitionFacts> facts = new TreeMap<>();
     private final ViewsFold views = new ViewsFold();
     private final TrustedKeys trustedKeys;
-    private final Map<String, MerkleTree> trees = new TreeMap<>();
+    private final Map<String, MerkleTree> trees = new HashMap<>();
     private final Map<String, NavigableMap<Long, Checkpoint>> checkpoints = new TreeMap<>();
     private final List<Finding> checkpointFindings = new ArrayList<>();
     private long checkpointsChecked;
 
-    public Auditor(TrustedKeys trustedKeys) {
+    AuditShard(TrustedKeys trustedKeys) {
         this.chains = new ChainVerifier(trustedKeys);
         this.trustedKeys = trustedKeys;
         rules.forEach(rule -> ruleFindings.put(rule.name(), new ArrayList<>()));
     }
 
-    public void accept(long position, byte[] record) {
+    void accept(long position, byte[] record) {
         LedgerRecord sound = chains.accept(position, record);
         if (sound == null) {
             return;
@@ -75,26 +74,23 @@ public final class Auditor {
         }
         MerkleTree tree = trees.computeIfAbsent(sound.competitionId(), c -> new MerkleTree());
         tree.appendEntry(Hashes.fromHex(sound.hash()));
-        Checkpoint due = checkpoints.getOrDefault(sound.competitionId(), new TreeMap<>()).get(tree.size());
+        NavigableMap<Long, Checkpoint> expected = checkpoints.get(sound.competitionId());
+        Checkpoint due = expected == null ? null : expected.get(tree.size());
         if (due != null) {
             checkCheckpoint(position, due, tree);
         }
     }
 
-    /**
-     * Checkpoints signed by projections, to compare with the replay when the competition's tree reaches their
-     * size; give them before the records.
-     */
-    public void expectCheckpoint(Checkpoint checkpoint) {
+    void expectCheckpoint(Checkpoint checkpoint) {
         checkpoints.computeIfAbsent(checkpoint.competitionId(), c -> new TreeMap<>()).put(checkpoint.treeSize(), checkpoint);
     }
 
     private void checkCheckpoint(long position, Checkpoint checkpoint, MerkleTree tree) {
         checkpointsChecked++;
         String where = "checkpoint of " + checkpoint.competitionId() + " at tree size " + checkpoint.treeSize();
-        if (!checkpoint.signedBy(trustedKeys, PROJECTIONS)) {
+        if (!checkpoint.signedBy(trustedKeys, Auditor.PROJECTIONS)) {
             checkpointFindings.add(new Finding("checkpoint", position, null, where + " is not signed by a trusted "
-                    + PROJECTIONS + " key"));
+                    + Auditor.PROJECTIONS + " key"));
         } else if (!Hashes.hex(tree.rootHash()).equals(checkpoint.rootHash())) {
             checkpointFindings.add(new Finding("checkpoint", position, null, where + " has root "
                     + checkpoint.rootHash() + " but the ledger gives " + Hashes.hex(tree.rootHash())));
@@ -116,7 +112,8 @@ public final class Auditor {
         nextSequence.put(aggregate, Math.max(expected, record.sequence() + 1));
     }
 
-    public AuditReport report() {
+    /** The shard's report; {@link Auditor} merges them. */
+    AuditReport report() {
         ChainReport chain = chains.report();
         List<Verdict> verdicts = new ArrayList<>();
         verdicts.add(new Verdict("integrity", "CloudEvent schema, hashes, no forks", chain.findings().stream()
@@ -129,8 +126,7 @@ public final class Auditor {
                 .values().forEach(cp -> unreached.add(new Finding("checkpoint", -1, null, "checkpoint of " + c
                         + " at tree size " + cp.treeSize() + " is beyond the ledger's " + (trees.containsKey(c)
                         ? trees.get(c).size() : 0) + " records"))));
-        verdicts.add(new Verdict("checkpoints", "signed checkpoints agree with the replay (" + checkpointsChecked
-                + " checked)", unreached));
+        verdicts.add(new Verdict("checkpoints", CHECKPOINTS, unreached));
         for (FairnessRule rule : rules) {
             List<Finding> found = new ArrayList<>(ruleFindings.get(rule.name()));
             rule.finish(facts, found);
@@ -140,6 +136,12 @@ public final class Auditor {
         views.views().forEach(v -> digests.put(v.competitionId(), ViewsFold.digest(v)));
         return new AuditReport(verdicts, chain.records(), chain.duplicates(), chain.unsealed(), views.views(), digests);
     }
+
+    long checkpointsChecked() {
+        return checkpointsChecked;
+    }
+
+    static final String CHECKPOINTS = "signed checkpoints agree with the replay";
 
     private static final Map<String, String> DESCRIPTIONS = Map.of(
             "F1", "round rules declared before use and never changed",

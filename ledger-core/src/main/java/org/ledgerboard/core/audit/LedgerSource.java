@@ -59,7 +59,10 @@ public interface LedgerSource {
         return kafka(bootstrap, LedgerTopics.EVENTS);
     }
 
-    /** Every partition of a topic from the beginning to its end at the time of reading. */
+    /**
+     * Every partition of a topic from the beginning to its end at the time of reading, in large fetches: a replay
+     * wants throughput, not the latency the defaults trade it for.
+     */
     static LedgerSource kafka(String bootstrap, String topic) {
         return new LedgerSource() {
             @Override
@@ -68,6 +71,9 @@ public interface LedgerSource {
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                         ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000,
+                        ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 << 20,
+                        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 << 20,
+                        ConsumerConfig.RECEIVE_BUFFER_CONFIG, 4 << 20,
                         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                         new StringDeserializer(), new ByteArrayDeserializer())) {
                     List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30))

@@ -92,7 +92,11 @@ final class FoundingCompetition {
             "lg-ai-research", new String[]{"88", "85", "81"});
 
     static RoundOpened round1() {
-        return new RoundOpened(C, "r1", 1, DEADLINE, List.of(
+        return round1(C);
+    }
+
+    static RoundOpened round1(String c) {
+        return new RoundOpened(c, "r1", 1, DEADLINE, List.of(
                 new Criterion("benchmark", new BigDecimal("0.40"), new BigDecimal("100")),
                 new Criterion("expert", new BigDecimal("0.35"), new BigDecimal("100")),
                 new Criterion("user", new BigDecimal("0.25"), new BigDecimal("100"))),
@@ -118,57 +122,62 @@ final class FoundingCompetition {
 
     /** The steps of a clean round 1, up to and including the revocation. */
     static List<Step> steps() {
+        return steps(C);
+    }
+
+    /** The founding case's first round, as competition {@code c}. */
+    static List<Step> steps(String c) {
         List<Step> steps = new ArrayList<>();
-        String evaluation = C + "/evaluation";
-        steps.add(new Step(TEAM, C, new CompetitionLaunched(C, "독자 AI 파운데이션 모델", "과학기술정보통신부",
+        String evaluation = c + "/evaluation";
+        steps.add(new Step(TEAM, c, new CompetitionLaunched(c, "독자 AI 파운데이션 모델", "과학기술정보통신부",
                 Map.of("KRW", new BigDecimal("100000000000"), "GPU_HOURS", new BigDecimal("250000")), 2)));
-        TEAMS.forEach((id, name) -> steps.add(new Step(TEAM, C, new TeamSelected(C, id, name, name, List.of(name),
+        TEAMS.forEach((id, name) -> steps.add(new Step(TEAM, c, new TeamSelected(c, id, name, name, List.of(name),
                 List.of("member-" + id), Dsse.jwkOf(keyOf(id).verifyingKey())))));
-        TEAMS.keySet().forEach(id -> steps.add(new Step(TEAM, C,
-                new FundingGranted(C, "g-" + id, id, "GPU_HOURS", new BigDecimal("40000"), 1))));
-        TEAMS.keySet().forEach(id -> steps.add(new Step(TEAM, C,
-                new FundingDisbursed(C, "g-" + id, "d-" + id, new BigDecimal("10000")))));
-        RoundOpened round = round1();
+        TEAMS.keySet().forEach(id -> steps.add(new Step(TEAM, c,
+                new FundingGranted(c, "g-" + id, id, "GPU_HOURS", new BigDecimal("40000"), 1))));
+        TEAMS.keySet().forEach(id -> steps.add(new Step(TEAM, c,
+                new FundingDisbursed(c, "g-" + id, "d-" + id, new BigDecimal("10000")))));
+        RoundOpened round = round1(c);
         steps.add(new Step(EVAL, evaluation, round));
-        steps.add(new Step(EVAL, evaluation, new EvaluatorAssigned(C, "r1", "eval-bench", "TTA", List.of("benchmark"),
+        steps.add(new Step(EVAL, evaluation, new EvaluatorAssigned(c, "r1", "eval-bench", "TTA", List.of("benchmark"),
                 Dsse.jwkOf(keyOf("eval-bench").verifyingKey()))));
-        steps.add(new Step(EVAL, evaluation, new EvaluatorAssigned(C, "r1", "eval-expert", "NIPA", List.of("expert"),
+        steps.add(new Step(EVAL, evaluation, new EvaluatorAssigned(c, "r1", "eval-expert", "NIPA", List.of("expert"),
                 Dsse.jwkOf(keyOf("eval-expert").verifyingKey()))));
-        steps.add(new Step(EVAL, evaluation, new EvaluatorAssigned(C, "r1", "eval-user", "KISDI", List.of("user"),
+        steps.add(new Step(EVAL, evaluation, new EvaluatorAssigned(c, "r1", "eval-user", "KISDI", List.of("user"),
                 Dsse.jwkOf(keyOf("eval-user").verifyingKey()))));
         Map<String, Instant> submittedAt = new HashMap<>();
         int minute = 0;
         for (String id : TEAMS.keySet()) {
             Instant at = DEADLINE.minusSeconds(3600 - 60L * minute++);
             submittedAt.put(id, at);
-            steps.add(new Step(EVAL, evaluation, signed(new SubmissionMade(C, "s-" + id, "r1", id,
+            steps.add(new Step(EVAL, evaluation, signed(new SubmissionMade(c, "s-" + id, "r1", id,
                     "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "https://example.org/" + id, at))));
         }
         Map<String, List<EvaluationRecorded>> evaluations = new HashMap<>();
         for (String id : TEAMS.keySet()) {
             String[] s = SCORES.get(id);
             List<EvaluationRecorded> mine = List.of(
-                    signed(new EvaluationRecorded(C, "r1", "s-" + id, "eval-bench", "benchmark", new BigDecimal(s[0]))),
-                    signed(new EvaluationRecorded(C, "r1", "s-" + id, "eval-expert", "expert", new BigDecimal(s[1]))),
-                    signed(new EvaluationRecorded(C, "r1", "s-" + id, "eval-user", "user", new BigDecimal(s[2]))));
+                    signed(new EvaluationRecorded(c, "r1", "s-" + id, "eval-bench", "benchmark", new BigDecimal(s[0]))),
+                    signed(new EvaluationRecorded(c, "r1", "s-" + id, "eval-expert", "expert", new BigDecimal(s[1]))),
+                    signed(new EvaluationRecorded(c, "r1", "s-" + id, "eval-user", "user", new BigDecimal(s[2]))));
             evaluations.put(id, mine);
             mine.forEach(e -> steps.add(new Step(EVAL, evaluation, e)));
         }
         List<RoundScored> scores = new ArrayList<>();
         TEAMS.keySet().stream().sorted().forEach(id -> {
             RoundScoring.TeamScore score = RoundScoring.score(round, evaluations.get(id));
-            scores.add(new RoundScored(C, "r1", id, score.criterionMeans(), score.total()));
+            scores.add(new RoundScored(c, "r1", id, score.criterionMeans(), score.total()));
         });
         scores.forEach(s -> steps.add(new Step(EVAL, evaluation, s)));
-        steps.add(new Step(EVAL, evaluation, new RoundClosed(C, "r1", scores.stream().map(RoundScored::teamId).toList())));
+        steps.add(new Step(EVAL, evaluation, new RoundClosed(c, "r1", scores.stream().map(RoundScored::teamId).toList())));
         EliminationRule.Decision decision = EliminationRule.decide(round, List.copyOf(TEAMS.keySet()), scores,
                 submittedAt, 2);
-        steps.add(new Step(RANK, C + "/ranking", new StandingsPublished(C, "r1", decision.standings())));
-        decision.eliminated().forEach(s -> steps.add(new Step(RANK, C + "/ranking",
-                new TeamEliminated(C, "r1", s.teamId(), s.rank(), s.total(), decision.rule()))));
+        steps.add(new Step(RANK, c + "/ranking", new StandingsPublished(c, "r1", decision.standings())));
+        decision.eliminated().forEach(s -> steps.add(new Step(RANK, c + "/ranking",
+                new TeamEliminated(c, "r1", s.teamId(), s.rank(), s.total(), decision.rule()))));
         String out = decision.eliminated().get(0).teamId();
-        steps.add(new Step(TEAM, C, new TeamSupportEnded(C, out, "elim-" + out)));
-        steps.add(new Step(TEAM, C, new FundingRevoked(C, "g-" + out, new BigDecimal("30000"), "elim-" + out)));
+        steps.add(new Step(TEAM, c, new TeamSupportEnded(c, out, "elim-" + out)));
+        steps.add(new Step(TEAM, c, new FundingRevoked(c, "g-" + out, new BigDecimal("30000"), "elim-" + out)));
         return steps;
     }
 
@@ -181,7 +190,14 @@ final class FoundingCompetition {
         private final Map<String, Long> sealedAt = new HashMap<>();
         private long clock;
 
+        private final String competitionId;
+
         Ledger(List<Step> steps) {
+            this(C, steps);
+        }
+
+        Ledger(String competitionId, List<Step> steps) {
+            this.competitionId = competitionId;
             for (String source : List.of(TEAM, EVAL, RANK)) {
                 keys.put(source, SigningKey.generate());
                 sealers.put(source, new Sealer(source, keys.get(source)));
@@ -200,7 +216,7 @@ final class FoundingCompetition {
 
         private void sealAll() {
             sealers.forEach((source, sealer) -> {
-                var seal = sealer.seal(C);
+                var seal = sealer.seal(competitionId);
                 if (seal.count() > sealedAt.getOrDefault(source, 0L)) {
                     sealedAt.put(source, seal.count());
                     records.add(EventCodec.encode(record(source, source + "/seals", null, seal)));
