@@ -11,6 +11,7 @@ import org.ledgerboard.core.view.CompetitionViews;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,6 +34,7 @@ public final class Auditor {
 
     private final List<AuditShard> shards = new ArrayList<>();
     private final List<Worker> workers = new ArrayList<>();
+    private final Map<String, Integer> shardOfCompetition = new HashMap<>();
     private boolean reading; // checkpoints are expected before the first record
 
     /** One shard per processor. */
@@ -102,8 +104,9 @@ public final class Auditor {
                 parts.stream().mapToLong(AuditReport::duplicates).sum(), unsealed, List.copyOf(views.values()), digests);
     }
 
+    /** Competitions go to the shards in turn as they first appear, so that a few big ones are spread too. */
     private int shardOf(String competitionId) {
-        return Math.floorMod(competitionId.hashCode(), shards.size());
+        return shardOfCompetition.computeIfAbsent(competitionId, c -> shardOfCompetition.size() % shards.size());
     }
 
     /**

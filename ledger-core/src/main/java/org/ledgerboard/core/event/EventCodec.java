@@ -10,7 +10,7 @@ import org.ledgerboard.core.canonical.Hashes;
 import org.ledgerboard.core.canonical.LedgerJson;
 
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Method;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -63,7 +63,18 @@ public final class EventCodec {
     }
 
     public static LedgerRecord decode(byte[] json) {
-        return decode(parse(json));
+        return decode(parse(json), true);
+    }
+
+    /** A record as read, and the hash its content has (to compare with the one it carries). */
+    public record Checked(LedgerRecord record, String contentHash) {
+    }
+
+    /** Parses and decodes a record and hashes its content, reading its bytes once; rejects what breaks the contract. */
+    public static Checked check(byte[] json) {
+        JsonNode tree = parse(json);
+        String contentHash = tree.isObject() ? hashOf(tree) : null; // before decoding, which may fill in nulls
+        return new Checked(decode(tree, true), contentHash);
     }
 
     /** Parses JSON bytes into a tree, rejecting malformed JSON. */
@@ -78,6 +89,11 @@ public final class EventCodec {
     }
 
     public static LedgerRecord decode(JsonNode tree) {
+        return decode(tree, false);
+    }
+
+    /** With {@code mayAlter}, the tree is the decoder's to change (absent nullable fields filled in). */
+    private static LedgerRecord decode(JsonNode tree, boolean mayAlter) {
         if (tree == null || !tree.isObject()) {
             throw new InvalidRecordException("malformed JSON: a record must be a JSON object");
         }
@@ -113,7 +129,7 @@ public final class EventCodec {
         if (!sequence.isIntegralNumber() || !sequence.canConvertToLong() || sequence.asLong() < 0) {
             throw new InvalidRecordException("sequence must be a non-negative integer, got " + sequence);
         }
-        LedgerEvent data = data(tree.get("data"), eventClass);
+        LedgerEvent data = data(mayAlter ? tree.get("data") : tree.get("data").deepCopy(), eventClass);
         String competitionId = text(tree, "competitionid");
         if (!competitionId.equals(data.competitionId())) {
             throw new InvalidRecordException("competitionid '" + competitionId
@@ -189,7 +205,7 @@ public final class EventCodec {
         }
         LedgerEvent event;
         try {
-            event = JSON.treeToValue(withAbsentNullables(data.deepCopy(), eventClass), eventClass);
+            event = JSON.treeToValue(withAbsentNullables(data, eventClass), eventClass);
         } catch (JsonMappingException e) {
             throw new InvalidRecordException("data of " + eventClass.getSimpleName() + " at '"
                     + path(e) + "': " + firstLine(e.getOriginalMessage()), e);
@@ -209,12 +225,12 @@ public final class EventCodec {
      */
     private static JsonNode withAbsentNullables(JsonNode node, java.lang.reflect.Type type) {
         if (type instanceof Class<?> recordType && recordType.isRecord() && node instanceof ObjectNode object) {
-            for (RecordComponent component : recordType.getRecordComponents()) {
-                JsonNode field = object.get(component.getName());
-                if (field == null && component.isAnnotationPresent(Nullable.class)) {
-                    object.putNull(component.getName());
+            for (Component component : COMPONENTS.get(recordType)) {
+                JsonNode field = object.get(component.name());
+                if (field == null && component.nullable()) {
+                    object.putNull(component.name());
                 } else if (field != null) {
-                    withAbsentNullables(field, component.getGenericType());
+                    withAbsentNullables(field, component.type());
                 }
             }
         } else if (type instanceof java.lang.reflect.ParameterizedType list && list.getRawType() == List.class
@@ -244,13 +260,14 @@ public final class EventCodec {
     /** Jackson lets an explicit null through to a record; the contract does not, except where {@link Nullable}. */
     private static void requireFields(Object value, String path) {
         if (value instanceof Record record) {
-            for (RecordComponent component : record.getClass().getRecordComponents()) {
-                Object field = read(component, record);
-                String fieldPath = path + "." + component.getName();
-                if (field == null && !component.isAnnotationPresent(Nullable.class)) {
-                    throw new InvalidRecordException("missing required field '" + fieldPath + "'");
+            for (Component component : COMPONENTS.get(record.getClass())) {
+                Object field = component.read(record);
+                if (field == null && !component.nullable()) {
+                    throw new InvalidRecordException("missing required field '" + path + "." + component.name() + "'");
                 }
-                requireFields(field, fieldPath);
+                if (field instanceof Record || field instanceof List<?> || field instanceof Map<?, ?>) {
+                    requireFields(field, path + "." + component.name());
+                }
             }
         } else if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
@@ -268,11 +285,22 @@ public final class EventCodec {
         }
     }
 
-    private static Object read(RecordComponent component, Record record) {
-        try {
-            return component.getAccessor().invoke(record);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + component, e);
+    /** A record component as the decoder needs it; looked up once per record class, not per record. */
+    private record Component(String name, boolean nullable, java.lang.reflect.Type type, Method accessor) {
+        Object read(Record record) {
+            try {
+                return accessor.invoke(record);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("cannot read " + name + " of " + record.getClass(), e);
+            }
         }
     }
+
+    private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<Component> computeValue(Class<?> type) {
+            return java.util.Arrays.stream(type.getRecordComponents()).map(c -> new Component(c.getName(),
+                    c.isAnnotationPresent(Nullable.class), c.getGenericType(), c.getAccessor())).toList();
+        }
+    };
 }

@@ -1,6 +1,5 @@
 package org.ledgerboard.core.integrity;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.InvalidRecordException;
 import org.ledgerboard.core.event.LedgerRecord;
@@ -32,16 +31,15 @@ public final class ChainVerifier {
     /** Checks the record at {@code position}: returns it decoded when it is new and sound, null when it is not. */
     public LedgerRecord accept(long position, byte[] json) {
         records++;
-        JsonNode tree;
-        LedgerRecord record;
+        EventCodec.Checked checked;
         try {
-            tree = EventCodec.parse(json);
-            record = EventCodec.decode(tree);
+            checked = EventCodec.check(json);
         } catch (InvalidRecordException e) {
             findings.add(new Finding("schema", position, null, e.getMessage()));
             return null;
         }
-        String recomputed = EventCodec.hashOf(tree);
+        LedgerRecord record = checked.record();
+        String recomputed = checked.contentHash();
         if (!recomputed.equals(record.hash())) {
             findings.add(new Finding("hash", position, record.id(),
                     "hash " + record.hash() + " does not match the content, which hashes to " + recomputed));

@@ -1,6 +1,5 @@
 package org.ledgerboard.projections.ledger;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.ledgerboard.core.canonical.Hashes;
 import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.InvalidRecordException;
@@ -33,17 +32,16 @@ public final class CompetitionProjection {
 
     synchronized Outcome accept(long offset, byte[] value) {
         position = offset;
-        JsonNode json;
         LedgerRecord record;
         try {
-            json = EventCodec.parse(value);
-            record = EventCodec.decode(json);
+            EventCodec.Checked checked = EventCodec.check(value);
+            record = checked.record();
+            if (!checked.contentHash().equals(record.hash())) {
+                problem = "hash does not match the content";
+                return Outcome.QUARANTINED;
+            }
         } catch (InvalidRecordException e) {
             problem = e.getMessage();
-            return Outcome.QUARANTINED;
-        }
-        if (!EventCodec.hashOf(json).equals(record.hash())) {
-            problem = "hash does not match the content";
             return Outcome.QUARANTINED;
         }
         switch (chains.computeIfAbsent(record.source(), s -> new SourceChain()).append(record.id(), record.hash())) {
