@@ -37,7 +37,7 @@ import java.util.concurrent.locks.LockSupport;
  * Events client of projections, with records produced at a steady RATE per second for SECONDS after a warm-up of
  * WARM_UP seconds (not counted). A record's time is its producer timestamp (so the produce itself is counted); it
  * is covered by the first update whose id (ledger position) is at or beyond its offset.
- * Arguments: BOOTSTRAP PROJECTIONS_URL [RATE=1000] [SECONDS=20] [WARM_UP=30]. Last line: p50=Xms p99=Yms.
+ * Arguments: BOOTSTRAP PROJECTIONS_URL [RATE=1000] [SECONDS=20] [WARM_UP=60]. Last line: p50=Xms p99=Yms.
  */
 public final class UpdateLatency {
     private UpdateLatency() {
@@ -48,7 +48,7 @@ public final class UpdateLatency {
         String projections = args[1];
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
-        int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 30;
+        int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 60;
         String c = "sse-" + UUID.randomUUID().toString().substring(0, 6);
         ConcurrentSkipListMap<Long, Long> arrivals = new ConcurrentSkipListMap<>(); // position -> arrival millis
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(

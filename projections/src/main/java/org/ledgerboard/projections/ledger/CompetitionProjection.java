@@ -1,12 +1,14 @@
 package org.ledgerboard.projections.ledger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.ledgerboard.core.canonical.Canonical;
 import org.ledgerboard.core.canonical.Hashes;
+import org.ledgerboard.core.canonical.LedgerJson;
 import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.InvalidRecordException;
 import org.ledgerboard.core.event.LedgerRecord;
 import org.ledgerboard.core.integrity.SourceChain;
 import org.ledgerboard.core.merkle.MerkleTree;
-import org.ledgerboard.core.view.CompetitionViews;
 import org.ledgerboard.core.view.ViewsFold;
 
 import java.util.Arrays;
@@ -74,14 +76,17 @@ public final class CompetitionProjection {
         return found >= 0 ? found + 1 : -found - 1;
     }
 
-    /** The views as folded so far, with the position, tree size and digest they reflect. */
+    /**
+     * The views as folded so far, with the position, tree size and digest they reflect; as a JSON tree taken under
+     * the fold's lock, because the views share lists with the fold, which goes on meanwhile.
+     */
     public synchronized LiveViews views(String competitionId) {
-        CompetitionViews views = fold.views(competitionId);
-        return new LiveViews(views, position, tree.size(), ViewsFold.digest(views));
+        JsonNode views = LedgerJson.mapper().valueToTree(fold.views(competitionId));
+        return new LiveViews(views, position, tree.size(), Hashes.hex(Hashes.sha256(Canonical.bytes(views))));
     }
 
     /** A competition's views at one point of the ledger. */
-    public record LiveViews(CompetitionViews views, long position, long treeSize, String viewsDigest) {
+    public record LiveViews(JsonNode views, long position, long treeSize, String viewsDigest) {
     }
 
     /** RFC 9162 inclusion proof of an event in the tree of {@code treeSize}, or null for an unknown event. */

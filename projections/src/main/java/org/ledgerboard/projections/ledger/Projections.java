@@ -35,16 +35,20 @@ import org.ledgerboard.service.ServiceConfig;
 import org.ledgerboard.service.ledger.Backoff;
 import org.ledgerboard.service.ledger.LedgerWriter;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reads {@code ledger.events} from the beginning at every start, writing views only once it has caught up with
@@ -52,7 +56,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * is deterministic, so rebuilding is both safe and simple), folds each competition, tells live listeners after
  * every poll which competitions changed, writes its views to MongoDB
  * (replaced whole: a restart or re-delivery changes nothing) and, every second when there is news, signs a
- * checkpoint to {@code ledger.checkpoints} and MongoDB. Invalid records are quarantined, never folded.
+ * checkpoint to {@code ledger.checkpoints} and MongoDB. The fold signs it; a thread of its own writes it, so that
+ * records arriving meanwhile are folded and announced without waiting for the store and the broker. Invalid records
+ * are quarantined, never folded.
  */
 @ApplicationScoped
 public class Projections {
@@ -68,7 +74,12 @@ public class Projections {
     }
 
     private final Map<String, CompetitionProjection> competitions = new ConcurrentHashMap<>();
-    private final Set<String> news = new HashSet<>();
+    private final Set<String> news = ConcurrentHashMap.newKeySet();
+    /** Competitions whose checkpoint is being written, and those whose last write failed, with why. */
+    private final Set<String> writing = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> unwritten = new ConcurrentHashMap<>();
+    private final ExecutorService checkpointWriter = Executors.newSingleThreadExecutor(
+            r -> new Thread(r, "projections-checkpoints"));
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final ServiceConfig config;
     private final LedgerWriter keys;
@@ -105,6 +116,8 @@ public class Projections {
         if (consumer != null) {
             consumer.wakeup();
             thread.join(Duration.ofSeconds(10).toMillis());
+            checkpointWriter.shutdown();
+            checkpointWriter.awaitTermination(10, TimeUnit.SECONDS);
             producer.close();
         }
     }
@@ -116,7 +129,8 @@ public class Projections {
 
     /** Why the fold cannot progress now (it retries with a doubling pause), or null. */
     public String stalled() {
-        return stalled;
+        String fold = stalled;
+        return fold != null ? fold : unwritten.values().stream().findFirst().orElse(null);
     }
 
     /** A subscriber to live updates, e.g. one dashboard's stream; dropped once it is closed. */
@@ -240,23 +254,26 @@ public class Projections {
                 new ReplaceOptions().upsert(true));
     }
 
-    /** Checkpoints every competition with news; one that fails stays news and stalls the fold until it succeeds. */
+    /**
+     * Signs a checkpoint of every competition with news and hands it to the writer; one whose previous checkpoint
+     * is still being written waits for the next round. A write that fails leaves the competition news, and
+     * readiness names it until a later checkpoint of it is written.
+     */
     private void checkpointWhatIsNew() {
-        RuntimeException failed = null;
         for (String competitionId : List.copyOf(news)) {
-            try {
-                checkpoint(competitionId, competitions.get(competitionId));
+            if (writing.add(competitionId)) {
                 news.remove(competitionId);
-            } catch (RuntimeException e) {
-                failed = new IllegalStateException("cannot checkpoint " + competitionId + ": " + e.getMessage(), e);
+                Signed signed = sign(competitionId, competitions.get(competitionId));
+                checkpointWriter.execute(() -> write(signed));
             }
-        }
-        if (failed != null) {
-            throw failed;
         }
     }
 
-    private void checkpoint(String competitionId, CompetitionProjection projection) {
+    /** A checkpoint and the views it vouches for, as JSON taken on the fold's thread. */
+    private record Signed(Checkpoint checkpoint, String viewsJson) {
+    }
+
+    private Signed sign(String competitionId, CompetitionProjection projection) {
         ViewsFold fold = projection.fold();
         MerkleTree tree = projection.tree();
         CompetitionViews views = fold.views(competitionId);
@@ -266,20 +283,41 @@ public class Projections {
         Checkpoint checkpoint = new Checkpoint(competitionId, tree.size(), root, digest, projection.position(),
                 keys.key().keyId(), keys.key().signBase64(statement));
         try {
-            Document viewDocument = Document.parse(json.writeValueAsString(views))
-                    .append("_id", competitionId).append("position", projection.position())
-                    .append("treeSize", tree.size()).append("viewsDigest", digest);
+            return new Signed(checkpoint, json.writeValueAsString(views));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void write(Signed signed) {
+        Checkpoint checkpoint = signed.checkpoint();
+        String competitionId = checkpoint.competitionId();
+        try {
+            Document viewDocument = Document.parse(signed.viewsJson())
+                    .append("_id", competitionId).append("position", checkpoint.position())
+                    .append("treeSize", checkpoint.treeSize()).append("viewsDigest", checkpoint.viewsDigest());
             store.getCollection("views").replaceOne(Filters.eq("_id", competitionId), viewDocument,
                     new ReplaceOptions().upsert(true));
+            String id = competitionId + ":" + checkpoint.treeSize();
             Document checkpointDocument = Document.parse(json.writeValueAsString(checkpoint))
-                    .append("_id", competitionId + ":" + tree.size()).append("createdAt", new Date());
-            store.getCollection("checkpoints").replaceOne(Filters.eq("_id", competitionId + ":" + tree.size()),
-                    checkpointDocument, new ReplaceOptions().upsert(true));
+                    .append("_id", id).append("createdAt", new Date());
+            store.getCollection("checkpoints").replaceOne(Filters.eq("_id", id), checkpointDocument,
+                    new ReplaceOptions().upsert(true));
             producer.send(new ProducerRecord<>(LedgerTopics.CHECKPOINTS, competitionId, json.writeValueAsBytes(checkpoint))).get();
+            latestCheckpoints.put(competitionId, checkpoint);
+            unwritten.remove(competitionId);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot record checkpoint: " + e.getMessage(), e);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            String why = "cannot checkpoint " + competitionId + ": " + e.getMessage();
+            if (unwritten.put(competitionId, why) == null) {
+                LOG.errorf(e, "projections: %s; retrying with the next checkpoint", why);
+            }
+            news.add(competitionId);
+        } finally {
+            writing.remove(competitionId);
         }
-        latestCheckpoints.put(competitionId, checkpoint);
     }
 
     private final Map<String, Checkpoint> latestCheckpoints = new ConcurrentHashMap<>();

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.bson.Document;
 import org.jboss.resteasy.reactive.RestPath;
 import org.ledgerboard.core.integrity.Checkpoint;
-import org.ledgerboard.core.view.CompetitionViews;
 import org.ledgerboard.projections.ledger.CompetitionProjection;
 import org.ledgerboard.projections.ledger.Projections;
 import org.ledgerboard.service.ServiceConfig;
@@ -20,7 +19,6 @@ import org.ledgerboard.service.api.ProblemException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The views of a competition, each with the ledger position, tree size and digest it reflects: as folded so far
@@ -41,19 +39,19 @@ public class ViewsResource {
     @GET
     @Path("/standings")
     public Map<String, Object> standings(@RestPath String competitionId) {
-        return view(competitionId, "standings", CompetitionViews::standings);
+        return view(competitionId, "standings");
     }
 
     @GET
     @Path("/funding")
     public Map<String, Object> funding(@RestPath String competitionId) {
-        return view(competitionId, "funding", CompetitionViews::funding);
+        return view(competitionId, "funding");
     }
 
     @GET
     @Path("/rounds")
     public Map<String, Object> rounds(@RestPath String competitionId) {
-        return view(competitionId, "rounds", CompetitionViews::rounds);
+        return view(competitionId, "rounds");
     }
 
     @GET
@@ -63,13 +61,13 @@ public class ViewsResource {
                 .orElseThrow(() -> ProblemException.notFound("no checkpoint yet for competition " + competitionId));
     }
 
-    private Map<String, Object> view(String competitionId, String part, Function<CompetitionViews, Object> live) {
+    private Map<String, Object> view(String competitionId, String part) {
         if (projections.caughtUp()) {
             Optional<CompetitionProjection.LiveViews> folded = projections.competition(competitionId)
                     .map(p -> p.views(competitionId));
             if (folded.isPresent()) {
                 return answer(competitionId, folded.get().position(), folded.get().treeSize(),
-                        folded.get().viewsDigest(), part, live.apply(folded.get().views()));
+                        folded.get().viewsDigest(), part, folded.get().views().get(part));
             }
         }
         Document document = views.find(Filters.eq("_id", competitionId)).first();

@@ -75,6 +75,10 @@ public class LedgerSubscription {
                 ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, config.instance(),
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                // Reactions may take 20 ms to hear of a record: under load a fetch then brings tens of records
+                // instead of one, which is most of what the broker spends on each service's subscription.
+                ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 16_384,
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         metrics.gauge("ledgerboard.reactions.lag", this, subscription -> subscription.lag);
     }
