@@ -10,7 +10,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.ledgerboard.core.audit.AuditReport;
 import org.ledgerboard.core.audit.Auditor;
-import org.ledgerboard.core.audit.LedgerSource;
+import org.ledgerboard.auditor.LedgerSource;
 import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.core.event.CompetitionLaunched;
 import org.ledgerboard.core.event.Criterion;

@@ -6,7 +6,7 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.ledgerboard.core.kafka.LedgerTopics;
+import org.ledgerboard.service.ledger.LedgerTopicSetup;
 
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ public final class CreateTopics {
         }
         int partitions = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]))) {
-            LedgerTopics.ensure(admin, partitions, (short) 1);
+            LedgerTopicSetup.ensure(admin, partitions, (short) 1);
             Set<String> names = new TreeSet<>(admin.listTopics().names().get());
             Map<String, TopicDescription> topics = admin.describeTopics(names).allTopicNames().get();
             List<ConfigResource> resources = names.stream()

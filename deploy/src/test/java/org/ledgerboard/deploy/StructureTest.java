@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the other modules' compiled classes from their target folders (they are not on its classpath).
  */
 class StructureTest {
-    private static final List<String> MODULES = List.of("ledger-core", "service-kit", "team-service",
+    private static final List<String> MODULES = List.of("ledger-core", "auditor", "service-kit", "team-service",
             "evaluation-service", "ranking-service", "projections", "deploy");
     private static JavaClasses classes;
 
@@ -59,6 +59,16 @@ class StructureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta..", "org.axonframework..",
                         "org.ledgerboard.service..")
                 .because("the auditor replays the ledger with ledger-core alone, outside any service")
+                .check(classes);
+    }
+
+    @Test
+    void ledgerCoreKnowsNeitherKafkaNorTheCommandLine() {
+        noClasses().that().resideInAPackage("org.ledgerboard.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "picocli..",
+                        "org.ledgerboard.auditor..")
+                .because("ledger-core is the contract, its integrity, rules and folds; reading Kafka and the command "
+                        + "line are the auditor module's, so that no service carries them")
                 .check(classes);
     }
 }

@@ -2,7 +2,7 @@ package org.ledgerboard.testkit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.ledgerboard.core.kafka.LedgerTopics;
+import org.ledgerboard.service.ledger.LedgerTopicSetup;
 
 import java.util.Map;
 
@@ -62,7 +62,7 @@ public final class LedgerInfra {
             }, "ledgerboard-testkit-stop"));
             InfraEndpoints started = endpoints.apply(infra);
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, started.kafkaBootstrap()))) {
-                LedgerTopics.ensure(admin, 3, (short) 1);
+                LedgerTopicSetup.ensure(admin, 3, (short) 1);
             }
             return started;
         } catch (Exception e) {

@@ -41,8 +41,8 @@ import java.util.Map;
  * would publish it: the five teams, funding, round 1 with its declared rules, evaluations (illustrative scores),
  * scores by the declared formula, the standings and the elimination the rule gives, and the revocation.
  */
-final class FoundingCompetition {
-    static final String C = "sovereign-ai-2025";
+public final class FoundingCompetition {
+    public static final String C = "sovereign-ai-2025";
     static final String TEAM = "/team-service";
     static final String EVAL = "/evaluation-service";
     static final String RANK = "/ranking-service";
@@ -51,7 +51,7 @@ final class FoundingCompetition {
     static final String ORGANISER = "org-a";
 
     /** One event as a source publishes it for one of its aggregates, and who acted. */
-    record Step(String source, String aggregate, LedgerEvent event, Actor actor) {
+    public record Step(String source, String aggregate, LedgerEvent event, Actor actor) {
         /** The step taken by the actor entitled to it. */
         Step(String source, String aggregate, LedgerEvent event) {
             this(source, aggregate, event, entitled(event));
@@ -121,12 +121,12 @@ final class FoundingCompetition {
     }
 
     /** The steps of a clean round 1, up to and including the revocation. */
-    static List<Step> steps() {
+    public static List<Step> steps() {
         return steps(C);
     }
 
     /** The founding case's first round, as competition {@code c}. */
-    static List<Step> steps(String c) {
+    public static List<Step> steps(String c) {
         List<Step> steps = new ArrayList<>();
         String evaluation = c + "/evaluation";
         steps.add(new Step(TEAM, c, new CompetitionLaunched(c, "독자 AI 파운데이션 모델", "과학기술정보통신부",
@@ -182,9 +182,9 @@ final class FoundingCompetition {
     }
 
     /** Publishes the steps as records, each source sealing what is new after every tenth step and at the end. */
-    static final class Ledger {
+    public static final class Ledger {
         final Map<String, SigningKey> keys = new LinkedHashMap<>();
-        final List<byte[]> records = new ArrayList<>();
+        public final List<byte[]> records = new ArrayList<>();
         private final Map<String, Sealer> sealers = new HashMap<>();
         private final Map<String, Long> sequences = new HashMap<>();
         private final Map<String, Long> sealedAt = new HashMap<>();
@@ -192,11 +192,11 @@ final class FoundingCompetition {
 
         private final String competitionId;
 
-        Ledger(List<Step> steps) {
+        public Ledger(List<Step> steps) {
             this(C, steps);
         }
 
-        Ledger(String competitionId, List<Step> steps) {
+        public Ledger(String competitionId, List<Step> steps) {
             this.competitionId = competitionId;
             for (String source : List.of(TEAM, EVAL, RANK)) {
                 keys.put(source, SigningKey.generate());
@@ -231,7 +231,7 @@ final class FoundingCompetition {
                     actor, event, null));
         }
 
-        TrustedKeys trustedKeys() {
+        public TrustedKeys trustedKeys() {
             return keys.entrySet().stream().map(e -> TrustedKeys.of(e.getKey(), e.getValue().verifyingKey()))
                     .reduce(new TrustedKeys(List.of()), TrustedKeys::plus);
         }

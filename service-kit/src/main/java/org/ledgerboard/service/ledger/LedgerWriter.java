@@ -86,7 +86,7 @@ public class LedgerWriter {
     void start(@Observes @Priority(StartupOrder.LEDGER) StartupEvent startup) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 config.kafka().bootstrapServers()))) {
-            LedgerTopics.ensure(admin, config.kafka().partitions(), config.kafka().replicationFactor());
+            LedgerTopicSetup.ensure(admin, config.kafka().partitions(), config.kafka().replicationFactor());
         }
         sealWhatIsNew(); // rebuilds the source chains now, so the first command does not wait for it
         long every = config.seal().interval().toMillis();

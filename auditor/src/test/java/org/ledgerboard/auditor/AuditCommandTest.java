@@ -1,6 +1,7 @@
-package org.ledgerboard.core.audit;
+package org.ledgerboard.auditor;
 
 import org.junit.jupiter.api.Test;
+import org.ledgerboard.core.audit.FoundingCompetition;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;

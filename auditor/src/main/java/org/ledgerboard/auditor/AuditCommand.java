@@ -1,6 +1,9 @@
-package org.ledgerboard.core.audit;
+package org.ledgerboard.auditor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.ledgerboard.core.audit.AuditReport;
+import org.ledgerboard.core.audit.Auditor;
+import org.ledgerboard.core.audit.Verdict;
 import org.ledgerboard.core.canonical.Hashes;
 import org.ledgerboard.core.canonical.LedgerJson;
 import org.ledgerboard.core.event.EventCodec;

@@ -1,4 +1,4 @@
-package org.ledgerboard.core.audit;
+package org.ledgerboard.auditor;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
