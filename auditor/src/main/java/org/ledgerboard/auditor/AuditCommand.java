@@ -257,8 +257,8 @@ public final class AuditCommand {
                 out.printf("  finalists: %s%n", standings.finalists());
             }
             views.funding().totals().forEach((resource, a) -> out.printf(
-                    "  funding %-10s budget %s granted %s disbursed %s revoked %s balance %s%n", resource,
-                    views.funding().budget().get(resource), a.granted(), a.disbursed(), a.revoked(), a.balance()));
+                    "  funding %-10s budget %s granted %s disbursed %s revoked %s remaining %s%n", resource,
+                    views.funding().budget().get(resource), a.granted(), a.disbursed(), a.revoked(), a.remaining()));
         }
         out.printf("%nOVERALL %s%n", report.passed() ? "PASS" : "FAIL");
     }

@@ -4,9 +4,7 @@ import org.ledgerboard.core.event.CompetitionLaunched;
 import org.ledgerboard.core.event.EvaluationRecorded;
 import org.ledgerboard.core.event.EvaluatorAssigned;
 import org.ledgerboard.core.event.EvaluatorKeyRotated;
-import org.ledgerboard.core.event.FundingDisbursed;
-import org.ledgerboard.core.event.FundingGranted;
-import org.ledgerboard.core.event.FundingRevoked;
+import org.ledgerboard.core.fold.FundingBook;
 import org.ledgerboard.core.event.RoundClosed;
 import org.ledgerboard.core.event.LedgerEvent;
 import org.ledgerboard.core.event.PublicKeyJwk;
@@ -33,12 +31,11 @@ import java.util.Set;
  * What one competition's ledger says so far, as far as its decisions and the fairness rules need: finalists,
  * budget, teams and who belongs to them, the signing keys bound now, which are active, each round's rules,
  * evaluators, submissions,
- * evaluations, scores and whether it closed, and each grant with what was paid and revoked. A fold over events
+ * evaluations, scores and whether it closed, and its money ({@link FundingBook}). A fold over events
  * in partition order.
  */
 public final class CompetitionFacts {
     private int finalists;
-    private Map<String, BigDecimal> budget = Map.of();
     private final Map<String, TeamSelected> teams = new HashMap<>();
     private final Map<String, EvaluatorAssigned> evaluators = new HashMap<>();
     /** The key bound to each team and to each round's evaluator now; absent when none is (or it was revoked). */
@@ -47,11 +44,7 @@ public final class CompetitionFacts {
     private final Map<String, List<EvaluationRecorded>> evaluations = new HashMap<>();
     private final Set<String> closedRounds = new HashSet<>();
     private final Set<String> eliminatedTeams = new HashSet<>();
-    private final Map<String, FundingGranted> grants = new LinkedHashMap<>();
-    private final Map<String, BigDecimal> paid = new HashMap<>();
-    private final Map<String, BigDecimal> revoked = new HashMap<>();
-    /** Per resource, granted minus revoked: kept as the events come, so a grant's check does not re-sum them all. */
-    private final Map<String, BigDecimal> committed = new HashMap<>();
+    private final FundingBook funding = new FundingBook();
     private final Set<String> selected = new LinkedHashSet<>(); // in order of selection
     private final Set<String> gone = new HashSet<>();
     private final Map<String, RoundOpened> rounds = new HashMap<>();
@@ -61,9 +54,9 @@ public final class CompetitionFacts {
     private final Map<String, List<RoundScored>> scores = new HashMap<>();
 
     public void apply(LedgerEvent event) {
+        funding.apply(event);
         if (event instanceof CompetitionLaunched e) {
             finalists = e.finalists();
-            budget = e.budget();
         } else if (event instanceof TeamSelected e && selected.add(e.teamId())) {
             teams.put(e.teamId(), e);
             bind(teamHolder(e.teamId()), e.publicKey());
@@ -91,30 +84,7 @@ public final class CompetitionFacts {
             scores.computeIfAbsent(e.roundId(), r -> new ArrayList<>()).add(e);
         } else if (event instanceof RoundClosed e) {
             closedRounds.add(e.roundId());
-        } else if (event instanceof FundingGranted e) {
-            FundingGranted replaced = grants.put(e.grantId(), e);
-            if (replaced != null) { // a grant id recorded twice: the later one counts, as everywhere else
-                commit(replaced.resource(), standing(replaced).negate());
-            }
-            commit(e.resource(), standing(e));
-        } else if (event instanceof FundingDisbursed e) {
-            paid.merge(e.grantId(), e.amount(), BigDecimal::add);
-        } else if (event instanceof FundingRevoked e) {
-            revoked.merge(e.grantId(), e.amount(), BigDecimal::add);
-            FundingGranted grant = grants.get(e.grantId());
-            if (grant != null) {
-                commit(grant.resource(), e.amount().negate());
-            }
         }
-    }
-
-    /** What a grant commits of its resource now: its amount less what was revoked of it. */
-    private BigDecimal standing(FundingGranted grant) {
-        return grant.amount().subtract(revoked.getOrDefault(grant.grantId(), BigDecimal.ZERO));
-    }
-
-    private void commit(String resource, BigDecimal amount) {
-        committed.merge(resource, amount, BigDecimal::add);
     }
 
     private void bind(String holder, PublicKeyJwk key) {
@@ -217,26 +187,8 @@ public final class CompetitionFacts {
         return closedRounds.contains(roundId);
     }
 
-    public BigDecimal budget(String resource) {
-        return budget.get(resource);
-    }
-
-    public FundingGranted grant(String grantId) {
-        return grants.get(grantId);
-    }
-
-    public List<FundingGranted> grants() {
-        return List.copyOf(grants.values());
-    }
-
-    /** What is left to pay on a grant: granted minus disbursed minus revoked. */
-    public BigDecimal remaining(String grantId) {
-        return grants.get(grantId).amount().subtract(paid.getOrDefault(grantId, BigDecimal.ZERO))
-                .subtract(revoked.getOrDefault(grantId, BigDecimal.ZERO));
-    }
-
-    /** Granted minus revoked for a resource: what its budget has committed. */
-    public BigDecimal committed(String resource) {
-        return committed.getOrDefault(resource, BigDecimal.ZERO);
+    /** The competition's money: budget, grants, and what was disbursed and revoked of them. */
+    public FundingBook funding() {
+        return funding;
     }
 }

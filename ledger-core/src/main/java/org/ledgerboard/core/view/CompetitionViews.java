@@ -5,6 +5,7 @@ import org.ledgerboard.core.event.RoundScored;
 import org.ledgerboard.core.event.Standing;
 import org.ledgerboard.core.event.SubmissionMade;
 import org.ledgerboard.core.event.TeamEliminated;
+import org.ledgerboard.core.fold.FundingBook;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -23,8 +24,11 @@ public record CompetitionViews(String competitionId, Standings standings, Fundin
                           Map<String, Map<String, Amounts>> teams) {
     }
 
-    /** Granted, disbursed, revoked, and the balance still to be paid out. */
-    public record Amounts(BigDecimal granted, BigDecimal disbursed, BigDecimal revoked, BigDecimal balance) {
+    /** Granted, disbursed, revoked, and what remains to be paid out ({@link FundingBook}'s words). */
+    public record Amounts(BigDecimal granted, BigDecimal disbursed, BigDecimal revoked, BigDecimal remaining) {
+        static Amounts of(FundingBook.Amounts amounts) {
+            return new Amounts(amounts.granted(), amounts.disbursed(), amounts.revoked(), amounts.remaining());
+        }
     }
 
     /** A round's declared rules, its submissions (digests, times), evaluation counts, scores and eliminations. */

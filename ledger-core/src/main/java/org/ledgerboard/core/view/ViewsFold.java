@@ -9,11 +9,8 @@ import org.ledgerboard.core.canonical.Canonical;
 import org.ledgerboard.core.canonical.Hashes;
 import org.ledgerboard.core.canonical.LedgerJson;
 import org.ledgerboard.core.event.CompetitionConcluded;
-import org.ledgerboard.core.event.CompetitionLaunched;
 import org.ledgerboard.core.event.EvaluationRecorded;
-import org.ledgerboard.core.event.FundingDisbursed;
-import org.ledgerboard.core.event.FundingGranted;
-import org.ledgerboard.core.event.FundingRevoked;
+import org.ledgerboard.core.fold.FundingBook;
 import org.ledgerboard.core.event.LedgerEvent;
 import org.ledgerboard.core.event.RoundClosed;
 import org.ledgerboard.core.event.RoundOpened;
@@ -25,13 +22,11 @@ import org.ledgerboard.core.event.TeamEliminated;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.BinaryOperator;
 
 /**
  * The pure fold from the event sequence to the views. Deterministic by construction: no clock, no randomness, no
@@ -93,10 +88,7 @@ public final class ViewsFold {
     /** One competition's fold state; fields only, so that it snapshots as it is. */
     static final class Competition {
         // Declared as TreeMap/LinkedHashMap so that a restored snapshot keeps the same iteration order.
-        private TreeMap<String, BigDecimal> budget = new TreeMap<>();
-        private TreeMap<String, FundingGranted> grants = new TreeMap<>();
-        private TreeMap<String, BigDecimal> disbursed = new TreeMap<>();
-        private TreeMap<String, BigDecimal> revoked = new TreeMap<>();
+        private FundingBook funding = new FundingBook();
         private LinkedHashMap<String, Round> rounds = new LinkedHashMap<>();
         private LinkedHashMap<String, List<Standing>> standings = new LinkedHashMap<>();
         private String currentRound;
@@ -104,15 +96,8 @@ public final class ViewsFold {
         private List<String> finalists = new ArrayList<>();
 
         void apply(LedgerEvent event) {
-            if (event instanceof CompetitionLaunched e) {
-                budget = new TreeMap<>(e.budget());
-            } else if (event instanceof FundingGranted e) {
-                grants.put(e.grantId(), e);
-            } else if (event instanceof FundingDisbursed e) {
-                disbursed.merge(e.grantId(), e.amount(), BigDecimal::add);
-            } else if (event instanceof FundingRevoked e) {
-                revoked.merge(e.grantId(), e.amount(), BigDecimal::add);
-            } else if (event instanceof RoundOpened e) {
+            funding.apply(event);
+            if (event instanceof RoundOpened e) {
                 rounds.putIfAbsent(e.roundId(), new Round(e));
             } else if (event instanceof StandingsPublished e) {
                 standings.put(e.roundId(), e.standings());
@@ -141,22 +126,14 @@ public final class ViewsFold {
 
         CompetitionViews views(String competitionId) {
             Map<String, CompetitionViews.Amounts> totals = new TreeMap<>();
+            funding.totals().forEach((resource, amounts) -> totals.put(resource, CompetitionViews.Amounts.of(amounts)));
             Map<String, Map<String, CompetitionViews.Amounts>> teams = new TreeMap<>();
-            BinaryOperator<CompetitionViews.Amounts> plus = (a, b) -> new CompetitionViews.Amounts(
-                    a.granted().add(b.granted()), a.disbursed().add(b.disbursed()), a.revoked().add(b.revoked()),
-                    a.balance().add(b.balance()));
-            grants.forEach((grantId, g) -> {
-                BigDecimal paid = disbursed.getOrDefault(grantId, BigDecimal.ZERO);
-                BigDecimal taken = revoked.getOrDefault(grantId, BigDecimal.ZERO);
-                var amounts = new CompetitionViews.Amounts(g.amount(), paid, taken,
-                        g.amount().subtract(paid).subtract(taken));
-                totals.merge(g.resource(), amounts, plus);
-                teams.computeIfAbsent(g.teamId(), t -> new TreeMap<>()).merge(g.resource(), amounts, plus);
-            });
+            funding.teams().forEach((team, byResource) -> byResource.forEach((resource, amounts) -> teams
+                    .computeIfAbsent(team, t -> new TreeMap<>()).put(resource, CompetitionViews.Amounts.of(amounts))));
             List<Standing> current = currentRound == null ? List.of() : standings.get(currentRound);
             return new CompetitionViews(competitionId,
                     new CompetitionViews.Standings(currentRound, current, standings, eliminated, finalists),
-                    new CompetitionViews.Funding(totals, budget, teams),
+                    new CompetitionViews.Funding(totals, new TreeMap<>(funding.budget()), teams),
                     rounds.values().stream().map(Round::history).toList());
         }
     }

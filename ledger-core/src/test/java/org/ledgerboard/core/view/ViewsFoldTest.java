@@ -116,7 +116,7 @@ class ViewsFoldTest {
         assertThat(gpu.granted()).isEqualByComparingTo("1024");
         assertThat(gpu.disbursed()).isEqualByComparingTo("512");
         assertThat(gpu.revoked()).isEqualByComparingTo("512");
-        assertThat(gpu.balance()).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(gpu.remaining()).isEqualByComparingTo(BigDecimal.ZERO);
         assertThat(views.funding().teams().get("upstage")).containsKey("GPU_HOURS");
     }
 

@@ -21,8 +21,10 @@ import org.ledgerboard.core.event.TeamSupportEnded;
 import org.ledgerboard.core.event.TeamWithdrew;
 import org.ledgerboard.service.api.ProblemException;
 import org.ledgerboard.service.axon.ActorMetaData;
+import org.ledgerboard.core.fold.FundingBook;
 import org.ledgerboard.service.axon.OncePerRequest;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -101,19 +103,20 @@ public class Competition extends OncePerRequest {
     @CommandHandler
     void handle(GrantFunding command, MetaData metaData) {
         requireOrganiser(metaData);
-        if (state.grants.containsKey(command.grantId())) {
+        FundingBook funding = state.funding;
+        if (funding.grant(command.grantId()) != null) {
             throw ProblemException.ruleBroken("grant-id-unique", "grant " + command.grantId() + " already exists");
         }
-        if (!state.budget().containsKey(command.resource())) {
+        BigDecimal budget = funding.budget(command.resource());
+        if (budget == null) {
             throw ProblemException.invalid("resource", "resource " + command.resource()
-                    + " has no budget in this competition; budgeted: " + state.budget().keySet());
+                    + " has no budget in this competition; budgeted: " + funding.budget().keySet());
         }
         if (!state.isActive(command.teamId())) {
             throw ProblemException.ruleBroken("grant-to-active-team", "team " + command.teamId()
                     + " is not an active team of competition " + competitionId);
         }
-        var committed = state.committed(command.resource()).add(command.amount());
-        var budget = state.budget().get(command.resource());
+        BigDecimal committed = funding.committed(command.resource()).add(command.amount());
         if (committed.compareTo(budget) > 0) {
             throw ProblemException.ruleBroken("budget-per-resource", "granting " + command.amount() + " "
                     + command.resource() + " would commit " + committed + " of a budget of " + budget);
@@ -125,18 +128,18 @@ public class Competition extends OncePerRequest {
     @CommandHandler
     void handle(DisburseFunding command, MetaData metaData) {
         requireOrganiser(metaData);
-        CompetitionState.Grant grant = state.grants.get(command.grantId());
+        FundingBook.Grant grant = state.funding.grant(command.grantId());
         if (grant == null) {
             throw ProblemException.notFound("no grant " + command.grantId() + " in competition " + competitionId);
         }
-        requireActive(grant.granted().teamId());
+        requireActive(grant.teamId());
         if (state.disbursements.contains(command.disbursementId())) {
             throw ProblemException.ruleBroken("disbursement-id-unique", "disbursement " + command.disbursementId()
                     + " was already made");
         }
         if (command.amount().compareTo(grant.remaining()) > 0) {
             throw ProblemException.ruleBroken("disbursement-within-grant", "disbursing " + command.amount()
-                    + " exceeds the " + grant.remaining() + " left on grant " + command.grantId());
+                    + " exceeds the " + grant.remaining() + " remaining on grant " + command.grantId());
         }
         apply(new FundingDisbursed(competitionId, command.grantId(), command.disbursementId(), command.amount()));
     }
@@ -149,9 +152,9 @@ public class Competition extends OncePerRequest {
             return;
         }
         apply(new TeamSupportEnded(competitionId, command.teamId(), command.cause()));
-        state.grantsOf(command.teamId()).stream()
+        state.funding.grantsOf(command.teamId()).stream()
                 .filter(g -> g.remaining().signum() > 0)
-                .map(g -> new FundingRevoked(competitionId, g.granted().grantId(), g.remaining(), command.cause()))
+                .map(g -> new FundingRevoked(competitionId, g.grantId(), g.remaining(), command.cause()))
                 .toList()
                 .forEach(revoked -> apply(revoked));
     }

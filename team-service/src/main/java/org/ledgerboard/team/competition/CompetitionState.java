@@ -3,8 +3,6 @@ package org.ledgerboard.team.competition;
 import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.core.event.CompetitionLaunched;
 import org.ledgerboard.core.event.FundingDisbursed;
-import org.ledgerboard.core.event.FundingGranted;
-import org.ledgerboard.core.event.FundingRevoked;
 import org.ledgerboard.core.event.LedgerEvent;
 import org.ledgerboard.core.event.OrganiserAppointed;
 import org.ledgerboard.core.event.PublicKeyJwk;
@@ -12,15 +10,12 @@ import org.ledgerboard.core.event.TeamKeyRotated;
 import org.ledgerboard.core.event.TeamSelected;
 import org.ledgerboard.core.event.TeamSupportEnded;
 import org.ledgerboard.core.event.TeamWithdrew;
+import org.ledgerboard.core.fold.FundingBook;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,24 +35,18 @@ public final class CompetitionState {
         }
     }
 
-    /** A grant and what became of it. */
-    public record Grant(FundingGranted granted, BigDecimal disbursed, BigDecimal revoked) {
-        BigDecimal remaining() {
-            return granted.amount().subtract(disbursed).subtract(revoked);
-        }
-    }
-
     CompetitionLaunched launched;
     Instant launchedAt;
     final Map<String, Team> teams = new LinkedHashMap<>();
-    final Map<String, Grant> grants = new LinkedHashMap<>();
-    private final Map<String, List<String>> grantIdsByTeam = new HashMap<>();
+    /** Its money: the same fold the auditor's F6 and the funding view read. */
+    final FundingBook funding = new FundingBook();
     final Set<String> disbursements = new HashSet<>();
     /** Subjects who may act as organisers of this competition: whoever launched it, and whom an organiser appointed. */
     final Set<String> organisers = new LinkedHashSet<>();
 
     /** {@code actor} is who recorded the event, as the ledger says (null for events from before actors). */
     public void apply(LedgerEvent event, Instant at, Actor actor) {
+        funding.apply(event);
         if (event instanceof CompetitionLaunched e) {
             launched = e;
             launchedAt = at;
@@ -74,14 +63,8 @@ public final class CompetitionState {
             setStatus(e.teamId(), TeamStatus.WITHDRAWN, e.reason());
         } else if (event instanceof TeamSupportEnded e) {
             setStatus(e.teamId(), TeamStatus.ELIMINATED, "eliminated by ledger event " + e.cause());
-        } else if (event instanceof FundingGranted e) {
-            grants.put(e.grantId(), new Grant(e, BigDecimal.ZERO, BigDecimal.ZERO));
-            grantIdsByTeam.computeIfAbsent(e.teamId(), team -> new ArrayList<>()).add(e.grantId());
         } else if (event instanceof FundingDisbursed e) {
             disbursements.add(e.disbursementId());
-            grants.computeIfPresent(e.grantId(), (id, g) -> new Grant(g.granted(), g.disbursed().add(e.amount()), g.revoked()));
-        } else if (event instanceof FundingRevoked e) {
-            grants.computeIfPresent(e.grantId(), (id, g) -> new Grant(g.granted(), g.disbursed(), g.revoked().add(e.amount())));
         }
     }
 
@@ -89,17 +72,8 @@ public final class CompetitionState {
         teams.computeIfPresent(teamId, (id, team) -> team.with(status, reason));
     }
 
-    /** A team's grants, in the order they were made. */
-    List<Grant> grantsOf(String teamId) {
-        return grantIdsByTeam.getOrDefault(teamId, List.of()).stream().map(grants::get).toList();
-    }
-
     public boolean exists() {
         return launched != null;
-    }
-
-    Map<String, BigDecimal> budget() {
-        return launched.budget();
     }
 
     boolean isActive(String teamId) {
@@ -107,18 +81,4 @@ public final class CompetitionState {
         return team != null && team.status() == TeamStatus.ACTIVE;
     }
 
-    /** Granted minus revoked: what a resource's budget has committed. */
-    BigDecimal committed(String resource) {
-        return grants.values().stream()
-                .filter(g -> g.granted().resource().equals(resource))
-                .map(g -> g.granted().amount().subtract(g.revoked()))
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-
-    BigDecimal total(String resource, java.util.function.Function<Grant, BigDecimal> amount) {
-        return grants.values().stream()
-                .filter(g -> g.granted().resource().equals(resource))
-                .map(amount)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
 }

@@ -5,6 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.ledgerboard.core.event.CompetitionLaunched;
+import org.ledgerboard.core.fold.FundingBook;
 import org.ledgerboard.core.event.LedgerEvent;
 import org.ledgerboard.service.api.ProblemException;
 import org.ledgerboard.service.axon.ActorMetaData;
@@ -53,11 +54,8 @@ public class CompetitionViews {
 
     private static CompetitionView competition(String competitionId, CompetitionState state) {
         Map<String, CompetitionView.ResourceTotals> totals = new TreeMap<>();
-        state.budget().forEach((resource, budget) -> totals.put(resource, new CompetitionView.ResourceTotals(budget,
-                state.total(resource, g -> g.granted().amount()),
-                state.total(resource, CompetitionState.Grant::disbursed),
-                state.total(resource, CompetitionState.Grant::revoked),
-                budget.subtract(state.committed(resource)))));
+        state.funding.budget().forEach((resource, budget) -> totals.put(resource,
+                CompetitionView.ResourceTotals.of(budget, state.funding.total(resource))));
         List<TeamView> teams = state.teams.values().stream().map(t -> TeamView.of(competitionId, t, state)).toList();
         var launched = state.launched;
         return new CompetitionView(competitionId, launched.name(), launched.organiser(),
@@ -78,7 +76,7 @@ public class CompetitionViews {
 
     public GrantView grant(String competitionId, String grantId) {
         return read(competitionId, state -> {
-            CompetitionState.Grant grant = state.grants.get(grantId);
+            FundingBook.Grant grant = state.funding.grant(grantId);
             if (grant == null) {
                 throw ProblemException.notFound("no grant " + grantId + " in competition " + competitionId);
             }
@@ -89,9 +87,9 @@ public class CompetitionViews {
     /** A grant as a view: granted, disbursed, revoked and what is left. */
     public record GrantView(String grantId, String teamId, String resource, int round, BigDecimal amount,
                             BigDecimal disbursed, BigDecimal revoked, BigDecimal remaining) {
-        static GrantView of(CompetitionState.Grant g) {
-            return new GrantView(g.granted().grantId(), g.granted().teamId(), g.granted().resource(), g.granted().round(),
-                    g.granted().amount(), g.disbursed(), g.revoked(), g.remaining());
+        static GrantView of(FundingBook.Grant g) {
+            return new GrantView(g.grantId(), g.teamId(), g.resource(), g.granted().round(), g.granted().amount(),
+                    g.amounts().disbursed(), g.amounts().revoked(), g.remaining());
         }
     }
 }

@@ -14,7 +14,7 @@ public record TeamView(String competitionId, String teamId, String name, String 
 
     static TeamView of(String competitionId, CompetitionState.Team team, CompetitionState state) {
         var selected = team.selected();
-        List<CompetitionViews.GrantView> grants = state.grantsOf(selected.teamId()).stream()
+        List<CompetitionViews.GrantView> grants = state.funding.grantsOf(selected.teamId()).stream()
                 .map(CompetitionViews.GrantView::of)
                 .toList();
         return new TeamView(competitionId, selected.teamId(), selected.name(), selected.leadOrganisation(),

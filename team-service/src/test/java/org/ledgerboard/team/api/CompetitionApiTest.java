@@ -63,7 +63,7 @@ class CompetitionApiTest {
                 .body("budget.GPU_HOURS.granted", equalTo("600.50"))
                 .body("budget.GPU_HOURS.disbursed", equalTo("100"))
                 .body("budget.GPU_HOURS.revoked", equalTo("0"))
-                .body("budget.GPU_HOURS.available", equalTo("399.50"))
+                .body("budget.GPU_HOURS.uncommitted", equalTo("399.50"))
                 .body("teams[0].teamId", equalTo("upstage"));
     }
 
