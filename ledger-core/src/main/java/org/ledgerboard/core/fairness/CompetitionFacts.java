@@ -5,16 +5,14 @@ import org.ledgerboard.core.event.EvaluationRecorded;
 import org.ledgerboard.core.event.EvaluatorAssigned;
 import org.ledgerboard.core.event.EvaluatorKeyRotated;
 import org.ledgerboard.core.fold.FundingBook;
+import org.ledgerboard.core.fold.TeamRoster;
 import org.ledgerboard.core.event.RoundClosed;
 import org.ledgerboard.core.event.LedgerEvent;
 import org.ledgerboard.core.event.PublicKeyJwk;
 import org.ledgerboard.core.event.RoundOpened;
 import org.ledgerboard.core.event.RoundScored;
 import org.ledgerboard.core.event.SubmissionMade;
-import org.ledgerboard.core.event.TeamEliminated;
-import org.ledgerboard.core.event.TeamKeyRotated;
 import org.ledgerboard.core.event.TeamSelected;
-import org.ledgerboard.core.event.TeamWithdrew;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,17 +33,14 @@ import java.util.Set;
  */
 public final class CompetitionFacts {
     private int finalists;
-    private final Map<String, TeamSelected> teams = new HashMap<>();
+    private final TeamRoster roster = new TeamRoster();
     private final Map<String, EvaluatorAssigned> evaluators = new HashMap<>();
-    /** The key bound to each team and to each round's evaluator now; absent when none is (or it was revoked). */
+    /** The key bound to each round's evaluator now; absent when none is (or it was revoked). */
     private final Map<String, PublicKeyJwk> boundKeys = new HashMap<>();
     private final Map<String, SubmissionMade> submissions = new LinkedHashMap<>();
     private final Map<String, List<EvaluationRecorded>> evaluations = new HashMap<>();
     private final Set<String> closedRounds = new HashSet<>();
-    private final Set<String> eliminatedTeams = new HashSet<>();
     private final FundingBook funding = new FundingBook();
-    private final Set<String> selected = new LinkedHashSet<>(); // in order of selection
-    private final Set<String> gone = new HashSet<>();
     private final Map<String, RoundOpened> rounds = new HashMap<>();
     private final Map<String, Map<String, Instant>> submittedAt = new HashMap<>();
     /** Per round and team, the id of the team's first submission in ledger order. */
@@ -55,18 +49,9 @@ public final class CompetitionFacts {
 
     public void apply(LedgerEvent event) {
         funding.apply(event);
+        roster.apply(event);
         if (event instanceof CompetitionLaunched e) {
             finalists = e.finalists();
-        } else if (event instanceof TeamSelected e && selected.add(e.teamId())) {
-            teams.put(e.teamId(), e);
-            bind(teamHolder(e.teamId()), e.publicKey());
-        } else if (event instanceof TeamKeyRotated e && teams.containsKey(e.teamId())) {
-            bind(teamHolder(e.teamId()), e.publicKey());
-        } else if (event instanceof TeamWithdrew e) {
-            gone.add(e.teamId());
-        } else if (event instanceof TeamEliminated e) {
-            gone.add(e.teamId());
-            eliminatedTeams.add(e.teamId());
         } else if (event instanceof RoundOpened e) {
             rounds.putIfAbsent(e.roundId(), e);
         } else if (event instanceof EvaluatorAssigned e) {
@@ -95,17 +80,14 @@ public final class CompetitionFacts {
         }
     }
 
-    private static String teamHolder(String teamId) {
-        return "team " + teamId;
-    }
-
     private static String evaluatorHolder(String roundId, String evaluatorId) {
         return "evaluator " + roundId + " " + evaluatorId;
     }
 
     /** The key bound to the team at this point of the log, or null. */
     public PublicKeyJwk teamKey(String teamId) {
-        return boundKeys.get(teamHolder(teamId));
+        TeamRoster.Team team = roster.team(teamId);
+        return team == null ? null : team.publicKey();
     }
 
     /** The key bound to the round's evaluator at this point of the log, or null. */
@@ -119,7 +101,7 @@ public final class CompetitionFacts {
 
     /** Selected, neither withdrawn nor eliminated, in order of selection. */
     public List<String> activeTeams() {
-        return selected.stream().filter(t -> !gone.contains(t)).toList();
+        return roster.active();
     }
 
     public RoundOpened round(String roundId) {
@@ -135,19 +117,16 @@ public final class CompetitionFacts {
     }
 
     public boolean isActive(String teamId) {
-        return selected.contains(teamId) && !gone.contains(teamId);
+        return roster.isActive(teamId);
     }
 
     public TeamSelected team(String teamId) {
-        return teams.get(teamId);
+        TeamRoster.Team team = roster.team(teamId);
+        return team == null ? null : team.selected();
     }
 
     public boolean isEliminated(String teamId) {
-        return eliminatedTeams.contains(teamId);
-    }
-
-    public Set<String> eliminatedTeams() {
-        return Set.copyOf(eliminatedTeams);
+        return roster.isEliminated(teamId);
     }
 
     public EvaluatorAssigned evaluator(String roundId, String evaluatorId) {
@@ -185,6 +164,11 @@ public final class CompetitionFacts {
 
     public boolean isClosed(String roundId) {
         return closedRounds.contains(roundId);
+    }
+
+    /** The competition's teams: who was selected, where each stands, the key bound to it. */
+    public TeamRoster roster() {
+        return roster;
     }
 
     /** The competition's money: budget, grants, and what was disbursed and revoked of them. */

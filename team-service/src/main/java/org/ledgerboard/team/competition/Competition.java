@@ -22,6 +22,7 @@ import org.ledgerboard.core.event.TeamWithdrew;
 import org.ledgerboard.service.api.ProblemException;
 import org.ledgerboard.service.axon.ActorMetaData;
 import org.ledgerboard.core.fold.FundingBook;
+import org.ledgerboard.core.fold.TeamRoster;
 import org.ledgerboard.service.axon.OncePerRequest;
 
 import java.math.BigDecimal;
@@ -67,7 +68,7 @@ public class Competition extends OncePerRequest {
     @CommandHandler
     void handle(SelectTeam command, MetaData metaData) {
         requireOrganiser(metaData);
-        if (state.teams.containsKey(command.teamId())) {
+        if (state.roster.team(command.teamId()) != null) {
             throw ProblemException.ruleBroken("team-id-unique",
                     "team " + command.teamId() + " is already in competition " + competitionId);
         }
@@ -84,7 +85,7 @@ public class Competition extends OncePerRequest {
     void handle(RotateTeamKey command, MetaData metaData) {
         requireOrganiser(metaData);
         requireKnownTeam(command.teamId());
-        if (Objects.equals(command.publicKey(), state.teams.get(command.teamId()).publicKey())) {
+        if (Objects.equals(command.publicKey(), state.roster.team(command.teamId()).publicKey())) {
             throw ProblemException.ruleBroken("key-changes", command.publicKey() == null
                     ? "team " + command.teamId() + " has no bound key to revoke"
                     : "that key is already bound to team " + command.teamId());
@@ -147,8 +148,8 @@ public class Competition extends OncePerRequest {
     /** Exactly once per team: a second delivery of the same or another elimination record changes nothing. */
     @CommandHandler
     void handle(EndSupport command) {
-        CompetitionState.Team team = state.teams.get(command.teamId());
-        if (team == null || team.status() == TeamStatus.ELIMINATED) {
+        TeamRoster.Team team = state.roster.team(command.teamId());
+        if (team == null || team.status() == TeamRoster.Status.ELIMINATED) {
             return;
         }
         apply(new TeamSupportEnded(competitionId, command.teamId(), command.cause()));
@@ -178,7 +179,7 @@ public class Competition extends OncePerRequest {
     }
 
     private void requireKnownTeam(String teamId) {
-        if (!state.teams.containsKey(teamId)) {
+        if (state.roster.team(teamId) == null) {
             throw ProblemException.notFound("no team " + teamId + " in competition " + competitionId);
         }
     }
@@ -186,7 +187,7 @@ public class Competition extends OncePerRequest {
     private void requireActive(String teamId) {
         if (!state.isActive(teamId)) {
             throw ProblemException.ruleBroken("team-must-be-active", "team " + teamId + " is "
-                    + state.teams.get(teamId).status() + " and gets nothing more");
+                    + state.roster.team(teamId).status() + " and gets nothing more");
         }
     }
 }

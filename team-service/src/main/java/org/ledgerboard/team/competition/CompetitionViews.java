@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.ledgerboard.core.event.CompetitionLaunched;
 import org.ledgerboard.core.fold.FundingBook;
+import org.ledgerboard.core.fold.TeamRoster;
 import org.ledgerboard.core.event.LedgerEvent;
 import org.ledgerboard.service.api.ProblemException;
 import org.ledgerboard.service.axon.ActorMetaData;
@@ -56,7 +57,7 @@ public class CompetitionViews {
         Map<String, CompetitionView.ResourceTotals> totals = new TreeMap<>();
         state.funding.budget().forEach((resource, budget) -> totals.put(resource,
                 CompetitionView.ResourceTotals.of(budget, state.funding.total(resource))));
-        List<TeamView> teams = state.teams.values().stream().map(t -> TeamView.of(competitionId, t, state)).toList();
+        List<TeamView> teams = state.roster.teams().stream().map(t -> TeamView.of(competitionId, t, state)).toList();
         var launched = state.launched;
         return new CompetitionView(competitionId, launched.name(), launched.organiser(),
                 List.copyOf(state.organisers), launched.finalists(),
@@ -66,7 +67,7 @@ public class CompetitionViews {
 
     public TeamView team(String competitionId, String teamId) {
         return read(competitionId, state -> {
-            CompetitionState.Team team = state.teams.get(teamId);
+            TeamRoster.Team team = state.roster.team(teamId);
             if (team == null) {
                 throw ProblemException.notFound("no team " + teamId + " in competition " + competitionId);
             }

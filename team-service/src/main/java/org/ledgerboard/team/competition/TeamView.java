@@ -1,6 +1,7 @@
 package org.ledgerboard.team.competition;
 
 import org.ledgerboard.core.event.PublicKeyJwk;
+import org.ledgerboard.core.fold.TeamRoster;
 
 import java.util.List;
 
@@ -9,10 +10,10 @@ import java.util.List;
  * WITHDRAWN) and its grants.
  */
 public record TeamView(String competitionId, String teamId, String name, String leadOrganisation,
-                       List<String> consortium, List<String> members, PublicKeyJwk publicKey, TeamStatus status, String statusReason,
+                       List<String> consortium, List<String> members, PublicKeyJwk publicKey, TeamRoster.Status status, String statusReason,
                        List<CompetitionViews.GrantView> grants) {
 
-    static TeamView of(String competitionId, CompetitionState.Team team, CompetitionState state) {
+    static TeamView of(String competitionId, TeamRoster.Team team, CompetitionState state) {
         var selected = team.selected();
         List<CompetitionViews.GrantView> grants = state.funding.grantsOf(selected.teamId()).stream()
                 .map(CompetitionViews.GrantView::of)
