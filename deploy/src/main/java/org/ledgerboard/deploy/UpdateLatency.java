@@ -74,7 +74,7 @@ public final class UpdateLatency {
                 if (System.currentTimeMillis() > deadline) {
                     throw new IllegalStateException("no update covered offset " + lastOffset + " within 30 s");
                 }
-                Thread.sleep(10);
+                Thread.sleep(10); // the reader thread records arrivals; a benchmark may poll for the last one
             }
             List<Long> latencies = new ArrayList<>();
             for (long[] m : measured) {

@@ -55,11 +55,10 @@ public final class Auditor {
     /** The record at {@code position} of the ledger (its offset, or its line in a file). */
     public void accept(long position, byte[] record) {
         reading = true;
-        int shard = shardOf(competitionIdOf(record));
-        if (workers.isEmpty()) {
-            shards.get(shard).accept(position, record);
+        if (workers.isEmpty()) { // one shard: no need to know the competition before the shard parses the record
+            shards.get(0).accept(position, record);
         } else {
-            workers.get(shard).add(position, record);
+            workers.get(shardOf(competitionIdOf(record))).add(position, record);
         }
     }
 
