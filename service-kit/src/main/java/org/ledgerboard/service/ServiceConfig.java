@@ -17,6 +17,9 @@ public interface ServiceConfig {
     /** PKCS#8 PEM file of the service's Ed25519 key; generated at first start and kept. */
     Path keyFile();
 
+    /** The keys whose seals the service accepts, as a JWK Set file the auditor also reads (projections use it). */
+    Optional<Path> trustedKeys();
+
     /** This instance's name among the service's instances: its static member id in the ledger consumer group. */
     @WithDefault("${quarkus.application.name}-1")
     String instance();

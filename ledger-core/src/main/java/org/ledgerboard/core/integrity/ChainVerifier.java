@@ -6,63 +6,101 @@ import org.ledgerboard.core.event.LedgerRecord;
 import org.ledgerboard.core.event.LedgerSealed;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Replays ledger records in partition order and checks their integrity: the CloudEvent schema, each record's
  * {@code hash}, the source chains (duplicates skipped, forks reported) and every {@code LedgerSealed} against the
  * trusted keys and the chain it vouches for. An event altered, dropped, injected or reordered between two seals
- * makes the later seal disagree.
+ * makes the later seal disagree. A seal that does not verify is reported and, like any unsound record, not
+ * returned: it vouches for nothing.
  */
 public final class ChainVerifier {
-    private final TrustedKeys trustedKeys;
+    private final Supplier<TrustedKeys> trustedKeys;
     private final Map<String, SourceChain> chains = new TreeMap<>();
+    /** Per competition and source, the seals' ids and hashes: a re-published seal is a duplicate, not a new seal. */
+    private final Map<String, Map<String, String>> seals = new HashMap<>();
     private final Map<String, Long> sealedCounts = new TreeMap<>();
     private final List<Finding> findings = new ArrayList<>();
+    private Finding lastFinding;
     private long records;
     private long duplicates;
 
     public ChainVerifier(TrustedKeys trustedKeys) {
+        this(() -> trustedKeys);
+    }
+
+    /** Asks {@code trustedKeys} at each seal, so that keys added meanwhile (a new service, a rotation) count. */
+    public ChainVerifier(Supplier<TrustedKeys> trustedKeys) {
         this.trustedKeys = trustedKeys;
     }
 
     /** Checks the record at {@code position}: returns it decoded when it is new and sound, null when it is not. */
     public LedgerRecord accept(long position, byte[] json) {
         records++;
+        lastFinding = null;
         EventCodec.Checked checked;
         try {
             checked = EventCodec.check(json);
         } catch (InvalidRecordException e) {
-            findings.add(new Finding("schema", position, null, e.getMessage()));
-            return null;
+            return found(new Finding("schema", position, null, e.getMessage()));
         }
         LedgerRecord record = checked.record();
         String recomputed = checked.contentHash();
         if (!recomputed.equals(record.hash())) {
-            findings.add(new Finding("hash", position, record.id(),
+            return found(new Finding("hash", position, record.id(),
                     "hash " + record.hash() + " does not match the content, which hashes to " + recomputed));
-            return null;
         }
-        if (record.data() instanceof LedgerSealed seal) {
-            checkSeal(position, record, seal);
-            return record;
-        }
-        switch (chain(record.competitionId(), record.source()).append(record.id(), record.hash())) {
+        boolean isSeal = record.data() instanceof LedgerSealed;
+        switch (remember(record.competitionId(), record.source(), record.id(), record.hash(), isSeal)) {
             case DUPLICATE -> {
                 duplicates++;
                 return null; // a byte-identical re-publication: already counted once
             }
             case FORK -> {
-                findings.add(new Finding("fork", position, record.id(),
+                return found(new Finding("fork", position, record.id(),
                         "event id " + record.id() + " was already recorded with different content"));
-                return null;
             }
             default -> {
-                return record;
+                return isSeal ? checkSeal(position, record, (LedgerSealed) record.data()) : record;
             }
         }
+    }
+
+    /**
+     * Takes a record checked before (e.g. by a run whose state was persisted) as sound, without its bytes: its
+     * chain advances as if {@link #accept} had returned it.
+     */
+    public void restore(String competitionId, String source, String eventId, String hash, boolean isSeal) {
+        remember(competitionId, source, eventId, hash, isSeal);
+    }
+
+    /** What the last {@link #accept} found wrong with its record, or null when it was sound or a duplicate. */
+    public Finding lastFinding() {
+        return lastFinding;
+    }
+
+    private SourceChain.Outcome remember(String competitionId, String source, String eventId, String hash,
+                                         boolean isSeal) {
+        if (!isSeal) {
+            return chain(competitionId, source).append(eventId, hash);
+        }
+        String known = seals.computeIfAbsent(chainKey(competitionId, source), k -> new HashMap<>())
+                .putIfAbsent(eventId, hash);
+        if (known == null) {
+            return SourceChain.Outcome.APPENDED;
+        }
+        return known.equals(hash) ? SourceChain.Outcome.DUPLICATE : SourceChain.Outcome.FORK;
+    }
+
+    private LedgerRecord found(Finding finding) {
+        findings.add(finding);
+        lastFinding = finding;
+        return null;
     }
 
     /** The verdict so far: findings, and per chain how many events no seal vouches for yet. */
@@ -77,31 +115,28 @@ public final class ChainVerifier {
         return new ChainReport(records, duplicates, List.copyOf(findings), unsealed);
     }
 
-    private void checkSeal(long position, LedgerRecord record, LedgerSealed seal) {
+    private LedgerRecord checkSeal(long position, LedgerRecord record, LedgerSealed seal) {
         if (!seal.source().equals(record.source())) {
-            findings.add(new Finding("seal", position, record.id(),
+            return found(new Finding("seal", position, record.id(),
                     "record from " + record.source() + " carries a seal for " + seal.source()));
-            return;
         }
-        var key = trustedKeys.find(seal.source(), seal.keyId());
+        var key = trustedKeys.get().find(seal.source(), seal.keyId());
         if (key.isEmpty()) {
-            findings.add(new Finding("seal-key", position, record.id(),
+            return found(new Finding("seal-key", position, record.id(),
                     "no trusted key " + seal.keyId() + " for " + seal.source()));
-            return;
         }
         if (!key.get().verifyBase64(SealStatement.of(seal).bytes(), seal.signature())) {
-            findings.add(new Finding("seal-signature", position, record.id(),
+            return found(new Finding("seal-signature", position, record.id(),
                     "signature of " + seal.source() + " does not verify with key " + seal.keyId()));
-            return;
         }
         SourceChain chain = chain(seal.competitionId(), seal.source());
         if (seal.count() != chain.count() || !seal.head().equals(chain.head())) {
-            findings.add(new Finding("seal-chain", position, record.id(), seal.source() + " sealed "
+            return found(new Finding("seal-chain", position, record.id(), seal.source() + " sealed "
                     + seal.count() + " events with head " + seal.head() + " but the ledger holds "
                     + chain.count() + " with head " + chain.head()));
-            return;
         }
         sealedCounts.put(chainKey(seal.competitionId(), seal.source()), chain.count());
+        return record;
     }
 
     private SourceChain chain(String competitionId, String source) {

@@ -4,63 +4,65 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.ledgerboard.core.canonical.Canonical;
 import org.ledgerboard.core.canonical.Hashes;
 import org.ledgerboard.core.canonical.LedgerJson;
-import org.ledgerboard.core.event.EventCodec;
-import org.ledgerboard.core.event.InvalidRecordException;
 import org.ledgerboard.core.event.LedgerRecord;
-import org.ledgerboard.core.integrity.SourceChain;
+import org.ledgerboard.core.event.LedgerSealed;
+import org.ledgerboard.core.integrity.ChainVerifier;
+import org.ledgerboard.core.integrity.Finding;
+import org.ledgerboard.core.integrity.TrustedKeys;
 import org.ledgerboard.core.merkle.MerkleTree;
 import org.ledgerboard.core.view.ViewsFold;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One competition as projections sees it: each sound, distinct record goes into the Merkle tree (its hash as the
- * leaf entry, in partition order) and into the views fold; invalid records and forks are quarantined, never folded.
+ * leaf entry, in partition order) and, unless it is a seal, into the views fold; invalid records, forks and seals
+ * that do not verify with the trusted keys are quarantined, never folded. Its state can be persisted
+ * ({@link #persisted}) and restored ({@link #restore}) so that a restart does not re-fold the ledger.
  */
 public final class CompetitionProjection {
     /** What became of a record. */
-    enum Outcome { FOLDED, DUPLICATE, QUARANTINED }
+    enum Outcome { FOLDED, DUPLICATE, QUARANTINED, RESTORED }
 
-    private final ViewsFold fold = new ViewsFold();
+    /** One leaf of the tree: the record it stands for and where that record is on the ledger. */
+    record Leaf(String eventId, String source, String hash, long position, boolean seal) {
+    }
+
+    private final int partition;
+    private final ChainVerifier chains;
+    private ViewsFold fold = new ViewsFold();
     private final MerkleTree tree = new MerkleTree();
-    private final Map<String, SourceChain> chains = new HashMap<>();
     private final Map<String, Long> leafIndex = new HashMap<>();
-    private long[] leafPositions = new long[16]; // the ledger position of each leaf, ascending
+    private final List<Leaf> leaves = new ArrayList<>(); // ascending positions
     private long position = -1;
+    private long restoredThrough = -1; // records at or before this position are in the restored state
+    private volatile long persistedTreeSize; // leaves below this are in the store
     private String problem;
 
+    CompetitionProjection(int partition, Supplier<TrustedKeys> trustedKeys) {
+        this.partition = partition;
+        this.chains = new ChainVerifier(trustedKeys);
+    }
+
     synchronized Outcome accept(long offset, byte[] value) {
+        if (offset <= restoredThrough) {
+            return Outcome.RESTORED;
+        }
         position = offset;
-        LedgerRecord record;
-        try {
-            EventCodec.Checked checked = EventCodec.check(value);
-            record = checked.record();
-            if (!checked.contentHash().equals(record.hash())) {
-                problem = "hash does not match the content";
-                return Outcome.QUARANTINED;
+        LedgerRecord record = chains.accept(offset, value);
+        if (record == null) {
+            Finding finding = chains.lastFinding();
+            if (finding == null) {
+                return Outcome.DUPLICATE;
             }
-        } catch (InvalidRecordException e) {
-            problem = e.getMessage();
+            problem = finding.check() + ": " + finding.message();
             return Outcome.QUARANTINED;
         }
-        switch (chains.computeIfAbsent(record.source(), s -> new SourceChain()).append(record.id(), record.hash())) {
-            case DUPLICATE:
-                return Outcome.DUPLICATE;
-            case FORK:
-                problem = "fork: event id " + record.id() + " was already recorded with other content";
-                return Outcome.QUARANTINED;
-            default:
-                break;
-        }
-        leafIndex.put(record.id(), tree.size());
-        if (tree.size() == leafPositions.length) {
-            leafPositions = Arrays.copyOf(leafPositions, leafPositions.length * 2);
-        }
-        leafPositions[(int) tree.size()] = offset;
-        tree.appendEntry(Hashes.fromHex(record.hash()));
+        addLeaf(new Leaf(record.id(), record.source(), record.hash(), offset, record.data() instanceof LedgerSealed));
         try {
             fold.apply(record.data());
         } catch (RuntimeException e) { // a fold that cannot take a sound record fails the same way every time
@@ -70,10 +72,65 @@ public final class CompetitionProjection {
         return Outcome.FOLDED;
     }
 
+    private void addLeaf(Leaf leaf) {
+        leafIndex.put(leaf.eventId(), (long) leaves.size());
+        leaves.add(leaf);
+        tree.appendEntry(Hashes.fromHex(leaf.hash()));
+    }
+
+    /**
+     * The state to persist with a checkpoint: the fold's snapshot and the leaves from the first one not yet known
+     * to be in the store, rounded down to a chunk boundary (chunks are written whole).
+     */
+    synchronized Persisted persisted(String competitionId, int chunk) {
+        long from = persistedTreeSize / chunk * chunk;
+        return new Persisted(competitionId, partition, position, tree.size(), fold.snapshot(), from,
+                List.copyOf(leaves.subList((int) from, leaves.size())));
+    }
+
+    /** What {@link #persisted} hands to the store. */
+    record Persisted(String competitionId, int partition, long position, long treeSize, byte[] fold, long leavesFrom,
+                     List<Leaf> leaves) {
+    }
+
+    void persistedUpTo(long treeSize) {
+        persistedTreeSize = Math.max(persistedTreeSize, treeSize);
+    }
+
+    /**
+     * A competition as a previous run persisted it: its leaves are taken as sound (they were checked before they
+     * were stored), the fold resumes from its snapshot, and records up to {@code position} are skipped when read again.
+     */
+    static CompetitionProjection restore(Persisted state, Supplier<TrustedKeys> trustedKeys) {
+        CompetitionProjection projection = new CompetitionProjection(state.partition(), trustedKeys);
+        for (Leaf leaf : state.leaves()) {
+            projection.chains.restore(state.competitionId(), leaf.source(), leaf.eventId(), leaf.hash(), leaf.seal());
+            projection.addLeaf(leaf);
+        }
+        projection.fold = ViewsFold.restore(state.fold());
+        projection.position = state.position();
+        projection.restoredThrough = state.position();
+        projection.persistedTreeSize = state.treeSize();
+        return projection;
+    }
+
+    int partition() {
+        return partition;
+    }
+
     /** How many of the competition's records are at or before the ledger position: the tree size it reached. */
     public synchronized long treeSizeAt(long ledgerPosition) {
-        int found = Arrays.binarySearch(leafPositions, 0, (int) tree.size(), ledgerPosition);
-        return found >= 0 ? found + 1 : -found - 1;
+        int low = 0;
+        int high = leaves.size(); // the first leaf after ledgerPosition is in [low, high]
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (leaves.get(middle).position() <= ledgerPosition) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     /**
@@ -127,10 +184,6 @@ public final class CompetitionProjection {
 
     MerkleTree tree() {
         return tree;
-    }
-
-    Long leafIndex(String eventId) {
-        return leafIndex.get(eventId);
     }
 
     synchronized long position() {

@@ -27,6 +27,7 @@ import org.jboss.logging.Logger;
 import org.ledgerboard.core.canonical.Hashes;
 import org.ledgerboard.core.canonical.LedgerJson;
 import org.ledgerboard.core.integrity.Checkpoint;
+import org.ledgerboard.core.integrity.TrustedKeys;
 import org.ledgerboard.core.kafka.LedgerTopics;
 import org.ledgerboard.core.merkle.MerkleTree;
 import org.ledgerboard.core.view.CompetitionViews;
@@ -40,6 +41,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,16 +51,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
- * Reads {@code ledger.events} from the beginning at every start, writing views only once it has caught up with
- * the end the ledger had at start (the ledger is the source of truth, and the fold
- * is deterministic, so rebuilding is both safe and simple), folds each competition, tells live listeners after
- * every poll which competitions changed, writes its views to MongoDB
- * (replaced whole: a restart or re-delivery changes nothing) and, every second when there is news, signs a
- * checkpoint to {@code ledger.checkpoints} and MongoDB. The fold signs it; a thread of its own writes it, so that
- * records arriving meanwhile are folded and announced without waiting for the store and the broker. Invalid records
- * are quarantined, never folded.
+ * Folds {@code ledger.events} into each competition's views and Merkle tree, tells live listeners after every poll
+ * which competitions changed, and, every second when there is news, signs a checkpoint to {@code ledger.checkpoints}
+ * and MongoDB, with the views (replaced whole: a restart or re-delivery changes nothing) and the fold's state
+ * ({@link FoldStore}). A start resumes from the persisted states and reads on from where every record was in one
+ * (the ledger is the source of truth and the fold deterministic, so a state lost or never written only costs
+ * re-folding); views and checkpoints are written only once the fold has caught up with the end the ledger had at
+ * start. The fold signs checkpoints; a thread of its own writes them, so that records arriving meanwhile are folded
+ * and announced without waiting for the store and the broker. Invalid records, forks and seals that do not verify
+ * with the trusted keys are quarantined, never folded.
  */
 @ApplicationScoped
 public class Projections {
@@ -74,6 +79,12 @@ public class Projections {
     }
 
     private final Map<String, CompetitionProjection> competitions = new ConcurrentHashMap<>();
+    /**
+     * Per competition, the offset of its first record folded since its last signed state, and of the first one of a
+     * state signed but not yet written: what {@link FoldStore#writeProgress} must not pass.
+     */
+    private final Map<String, Long> unpersistedSince = new ConcurrentHashMap<>();
+    private final Map<String, Long> inFlight = new ConcurrentHashMap<>();
     private final Set<String> news = ConcurrentHashMap.newKeySet();
     /** Competitions whose checkpoint is being written, and those whose last write failed, with why. */
     private final Set<String> writing = ConcurrentHashMap.newKeySet();
@@ -84,42 +95,86 @@ public class Projections {
     private final ServiceConfig config;
     private final LedgerWriter keys;
     private final MongoDatabase store;
+    private final FoldStore folds;
+    private final Supplier<TrustedKeys> trustedKeys;
     private final ObjectMapper json = LedgerJson.mapper();
-    private KafkaConsumer<String, byte[]> consumer;
+    private volatile KafkaConsumer<String, byte[]> consumer;
     private KafkaProducer<String, byte[]> producer;
-    private Thread thread;
+    private volatile Thread thread;
     private volatile boolean running;
     private volatile boolean caughtUp;
     private volatile String stalled; // why the fold cannot progress now, or null
     private volatile long lag;
+    private final AtomicLong folded = new AtomicLong();
+    private Map<Integer, Long> progressWritten = Map.of(); // on the writer's thread only
 
     Projections(ServiceConfig config, LedgerWriter keys, MongoClient mongo, MeterRegistry metrics) {
         this.config = config;
         this.keys = keys;
         this.store = mongo.getDatabase(config.mongo().database());
+        this.folds = new FoldStore(store);
+        this.trustedKeys = TrustedKeysFile.of(config.trustedKeys());
         metrics.gauge("ledgerboard.projections.lag", this, projections -> projections.lag);
+        metrics.gauge("ledgerboard.projections.records.folded", folded);
+        metrics.gauge("ledgerboard.projections.unpersisted", this, Projections::unpersisted);
     }
 
     void start(@Observes StartupEvent startup) {
-        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                 new StringSerializer(), new ByteArraySerializer());
+        startFold();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        if (producer != null) {
+            stopFold();
+            checkpointWriter.shutdown();
+            checkpointWriter.awaitTermination(10, TimeUnit.SECONDS);
+            producer.close();
+        }
+    }
+
+    /**
+     * Stops the fold, forgets all it held in memory and starts it again, as a new process would: from the states
+     * in the store, once the writes under way are done.
+     */
+    public synchronized void restart() throws Exception {
+        stopFold();
+        checkpointWriter.submit(() -> { }).get(); // the last round's writes are done
+        competitions.clear();
+        latestCheckpoints.clear();
+        List.of(news, writing).forEach(Set::clear);
+        List.of(unpersistedSince, inFlight, unwritten).forEach(Map::clear);
+        caughtUp = false;
+        startFold();
+    }
+
+    private synchronized void startFold() {
+        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
+        folded.set(0);
         running = true;
         thread = new Thread(this::run, "projections");
         thread.start();
     }
 
-    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+    private synchronized void stopFold() throws InterruptedException {
         running = false;
-        if (consumer != null) {
-            consumer.wakeup();
-            thread.join(Duration.ofSeconds(10).toMillis());
-            checkpointWriter.shutdown();
-            checkpointWriter.awaitTermination(10, TimeUnit.SECONDS);
-            producer.close();
-        }
+        consumer.wakeup();
+        thread.join(Duration.ofSeconds(10).toMillis());
+    }
+
+    /** How many competitions have records folded that no written state holds yet: what a restart would re-fold. */
+    public int unpersisted() {
+        Set<String> pending = new HashSet<>(unpersistedSince.keySet());
+        pending.addAll(inFlight.keySet());
+        return pending.size();
+    }
+
+    /** How many records the fold has read and checked since it started: those a restored state spared are not. */
+    public long recordsFolded() {
+        return folded.get();
     }
 
     /** True once the fold has reached the ledger's end as it was at start, and the fold is still running. */
@@ -159,10 +214,11 @@ public class Projections {
             List<TopicPartition> partitions = consumer.partitionsFor(LedgerTopics.EVENTS, Duration.ofSeconds(60))
                     .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
+            Map<TopicPartition, Long> next = resume(); // per partition, the first record not yet folded
             consumer.seekToBeginning(partitions);
+            next.forEach(consumer::seek);
             Map<TopicPartition, Long> endAtStart = consumer.endOffsets(partitions);
             long lastCheckpoint = System.nanoTime();
-            Map<TopicPartition, Long> next = new HashMap<>(); // per partition, the first record not yet folded
             int failures = 0;
             while (running) {
                 try {
@@ -180,7 +236,7 @@ public class Projections {
                         caughtUp = endAtStart.entrySet().stream()
                                 .allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
                     } else if (System.nanoTime() - lastCheckpoint >= CHECKPOINT_EVERY.toNanos()) {
-                        checkpointWhatIsNew();
+                        checkpointWhatIsNew(next);
                         lastCheckpoint = System.nanoTime();
                     }
                     failures = 0;
@@ -204,17 +260,43 @@ public class Projections {
         }
     }
 
+    /** Restores every persisted competition; returns where each partition's reading resumes. */
+    private Map<TopicPartition, Long> resume() {
+        long started = System.nanoTime();
+        folds.readAll((state, checkpoint) -> {
+            competitions.put(state.competitionId(), CompetitionProjection.restore(state, trustedKeys));
+            try {
+                latestCheckpoints.put(state.competitionId(), json.readValue(checkpoint, Checkpoint.class));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        Map<TopicPartition, Long> next = new HashMap<>();
+        folds.progress().forEach((partition, offset) -> next.put(new TopicPartition(LedgerTopics.EVENTS, partition), offset));
+        if (!competitions.isEmpty()) {
+            LOG.infof("projections: resumed %d competitions in %d ms; reading on from %s", competitions.size(),
+                    (System.nanoTime() - started) / 1_000_000, next);
+        }
+        return next;
+    }
+
     private void accept(ConsumerRecord<String, byte[]> message, Map<String, Long> changed) {
-        if (message.key() == null) {
+        String competitionId = message.key();
+        if (competitionId == null) {
             return;
         }
-        CompetitionProjection projection = competitions.computeIfAbsent(message.key(), k -> new CompetitionProjection());
-        switch (projection.accept(message.offset(), message.value())) {
+        CompetitionProjection projection = competitions.computeIfAbsent(competitionId,
+                k -> new CompetitionProjection(message.partition(), trustedKeys));
+        CompetitionProjection.Outcome outcome = projection.accept(message.offset(), message.value());
+        if (outcome == CompetitionProjection.Outcome.RESTORED) {
+            return;
+        }
+        folded.incrementAndGet();
+        unpersistedSince.putIfAbsent(competitionId, message.offset());
+        news.add(competitionId);
+        switch (outcome) {
             case QUARANTINED -> quarantine(message, projection.lastProblem());
-            case FOLDED -> {
-                news.add(message.key());
-                changed.putIfAbsent(message.key(), projection.treeSize() - 1);
-            }
+            case FOLDED -> changed.putIfAbsent(competitionId, projection.treeSize() - 1);
             default -> { }
         }
     }
@@ -259,18 +341,45 @@ public class Projections {
      * is still being written waits for the next round. A write that fails leaves the competition news, and
      * readiness names it until a later checkpoint of it is written.
      */
-    private void checkpointWhatIsNew() {
+    private void checkpointWhatIsNew(Map<TopicPartition, Long> next) {
         for (String competitionId : List.copyOf(news)) {
             if (writing.add(competitionId)) {
                 news.remove(competitionId);
                 Signed signed = sign(competitionId, competitions.get(competitionId));
+                inFlight.put(competitionId, unpersistedSince.get(competitionId)); // before the removal: never in neither
+                unpersistedSince.remove(competitionId);
                 checkpointWriter.execute(() -> write(signed));
             }
         }
+        Map<Integer, Long> folded = new HashMap<>();
+        next.forEach((partition, offset) -> folded.put(partition.partition(), offset));
+        checkpointWriter.execute(() -> writeProgress(folded));
     }
 
-    /** A checkpoint and the views it vouches for, as JSON taken on the fold's thread. */
-    private record Signed(Checkpoint checkpoint, String viewsJson) {
+    /**
+     * Records where a restart may resume each partition: what the fold had read when the round was signed, or
+     * less where some competition's records from there on are in no written state yet. Runs after the round's
+     * writes, on the writer's thread.
+     */
+    private void writeProgress(Map<Integer, Long> folded) {
+        Map<Integer, Long> resumeAt = new HashMap<>(folded);
+        for (Map<String, Long> pending : List.of(unpersistedSince, inFlight)) {
+            pending.forEach((competitionId, offset) -> resumeAt.computeIfPresent(
+                    competitions.get(competitionId).partition(), (p, at) -> Math.min(at, offset)));
+        }
+        if (resumeAt.equals(progressWritten)) {
+            return;
+        }
+        try {
+            folds.writeProgress(resumeAt);
+            progressWritten = resumeAt;
+        } catch (RuntimeException e) {
+            LOG.warnf("projections: cannot record progress (a restart re-folds more): %s", e.getMessage());
+        }
+    }
+
+    /** A checkpoint, the views it vouches for as JSON and the fold's state, as taken on the fold's thread. */
+    private record Signed(Checkpoint checkpoint, String viewsJson, CompetitionProjection.Persisted state) {
     }
 
     private Signed sign(String competitionId, CompetitionProjection projection) {
@@ -283,7 +392,7 @@ public class Projections {
         Checkpoint checkpoint = new Checkpoint(competitionId, tree.size(), root, digest, projection.position(),
                 keys.key().keyId(), keys.key().signBase64(statement));
         try {
-            return new Signed(checkpoint, json.writeValueAsString(views));
+            return new Signed(checkpoint, json.writeValueAsString(views), projection.persisted(competitionId, folds.chunkSize()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -305,8 +414,15 @@ public class Projections {
                     new ReplaceOptions().upsert(true));
             producer.send(new ProducerRecord<>(LedgerTopics.CHECKPOINTS, competitionId, json.writeValueAsBytes(checkpoint))).get();
             latestCheckpoints.put(competitionId, checkpoint);
+            folds.write(signed.state(), json.writeValueAsString(checkpoint));
+            competitions.get(competitionId).persistedUpTo(signed.state().treeSize());
+            inFlight.remove(competitionId);
             unwritten.remove(competitionId);
         } catch (Exception e) {
+            Long since = inFlight.remove(competitionId);
+            if (since != null) {
+                unpersistedSince.merge(competitionId, since, Math::min);
+            }
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
