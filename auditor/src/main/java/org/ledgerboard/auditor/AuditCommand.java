@@ -12,7 +12,7 @@ import org.ledgerboard.core.event.Standing;
 import org.ledgerboard.core.integrity.Checkpoint;
 import org.ledgerboard.core.integrity.Finding;
 import org.ledgerboard.core.integrity.TrustedKeys;
-import org.ledgerboard.core.kafka.LedgerTopics;
+import org.ledgerboard.kafka.LedgerTopics;
 import org.ledgerboard.core.merkle.MerkleProofs;
 import org.ledgerboard.core.merkle.TreeHashes;
 import org.ledgerboard.core.view.CompetitionViews;

@@ -6,7 +6,7 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.ledgerboard.service.ledger.LedgerTopicSetup;
+import org.ledgerboard.kafka.LedgerTopicSetup;
 
 import java.util.List;
 import java.util.Map;

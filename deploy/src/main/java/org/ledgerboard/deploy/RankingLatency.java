@@ -20,7 +20,7 @@ import org.ledgerboard.core.event.RoundOpened;
 import org.ledgerboard.core.event.RoundScored;
 import org.ledgerboard.core.event.TeamEliminated;
 import org.ledgerboard.core.event.TeamSelected;
-import org.ledgerboard.core.kafka.LedgerTopics;
+import org.ledgerboard.kafka.LedgerTopics;
 
 import java.math.BigDecimal;
 import java.time.Duration;

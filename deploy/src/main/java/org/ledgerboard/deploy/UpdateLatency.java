@@ -10,7 +10,7 @@ import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.LedgerEvent;
 import org.ledgerboard.core.event.LedgerRecord;
 import org.ledgerboard.core.event.TeamSelected;
-import org.ledgerboard.core.kafka.LedgerTopics;
+import org.ledgerboard.kafka.LedgerTopics;
 
 import java.io.BufferedReader;
 import java.io.InputStream;

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the other modules' compiled classes from their target folders (they are not on its classpath).
  */
 class StructureTest {
-    private static final List<String> MODULES = List.of("ledger-core", "auditor", "service-kit", "team-service",
-            "evaluation-service", "ranking-service", "projections", "deploy");
+    private static final List<String> MODULES = List.of("ledger-core", "ledger-kafka", "auditor", "service-kit",
+            "testkit", "team-service", "evaluation-service", "ranking-service", "projections", "deploy");
     private static JavaClasses classes;
 
     @BeforeAll
@@ -67,8 +67,17 @@ class StructureTest {
         noClasses().that().resideInAPackage("org.ledgerboard.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "picocli..",
                         "org.ledgerboard.auditor..")
-                .because("ledger-core is the contract, its integrity, rules and folds; reading Kafka and the command "
-                        + "line are the auditor module's, so that no service carries them")
+                .because("ledger-core is the contract, its integrity, rules and folds; Kafka is ledger-kafka's and "
+                        + "the command line the auditor module's, so that no service carries the latter")
+                .check(classes);
+    }
+
+    @Test
+    void theLedgerHasOneReader() {
+        noClasses().that().resideOutsideOfPackages("org.ledgerboard.kafka..", "org.ledgerboard.deploy..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.apache.kafka.clients.consumer.KafkaConsumer")
+                .because("the auditor, projections, reactions and tests read the ledger through LedgerReader, with "
+                        + "one set of settings per pace (deploy's benchmarks watch the broker as outsiders do)")
                 .check(classes);
     }
 }

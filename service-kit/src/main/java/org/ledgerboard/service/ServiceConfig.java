@@ -17,6 +17,13 @@ public interface ServiceConfig {
     /** PKCS#8 PEM file of the service's Ed25519 key; generated at first start and kept. */
     Path keyFile();
 
+    /**
+     * Whether the service publishes events to {@code ledger.events}. One that does not (projections: they publish
+     * checkpoints only) has no source chains to rebuild from the ledger at start, and is refused any publication.
+     */
+    @WithDefault("true")
+    boolean publishes();
+
     /** The keys whose seals the service accepts, as a JWK Set file the auditor also reads (projections use it). */
     Optional<Path> trustedKeys();
 

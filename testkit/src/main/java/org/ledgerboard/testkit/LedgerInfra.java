@@ -2,7 +2,7 @@ package org.ledgerboard.testkit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.ledgerboard.service.ledger.LedgerTopicSetup;
+import org.ledgerboard.kafka.LedgerTopicSetup;
 
 import java.util.Map;
 

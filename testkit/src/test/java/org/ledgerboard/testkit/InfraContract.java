@@ -18,7 +18,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.junit.jupiter.api.Test;
-import org.ledgerboard.core.kafka.LedgerTopics;
+import org.ledgerboard.kafka.LedgerTopics;
 
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -10,17 +10,13 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.jboss.logging.Logger;
@@ -28,10 +24,11 @@ import org.ledgerboard.core.canonical.Hashes;
 import org.ledgerboard.core.canonical.LedgerJson;
 import org.ledgerboard.core.integrity.Checkpoint;
 import org.ledgerboard.core.integrity.TrustedKeys;
-import org.ledgerboard.core.kafka.LedgerTopics;
 import org.ledgerboard.core.merkle.MerkleTree;
 import org.ledgerboard.core.view.CompetitionViews;
 import org.ledgerboard.core.view.ViewsFold;
+import org.ledgerboard.kafka.LedgerReader;
+import org.ledgerboard.kafka.LedgerTopics;
 import org.ledgerboard.service.ServiceConfig;
 import org.ledgerboard.service.ledger.Backoff;
 import org.ledgerboard.service.ledger.LedgerWriter;
@@ -98,7 +95,7 @@ public class Projections {
     private final FoldStore folds;
     private final Supplier<TrustedKeys> trustedKeys;
     private final ObjectMapper json = LedgerJson.mapper();
-    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile LedgerReader reader;
     private KafkaProducer<String, byte[]> producer;
     private volatile Thread thread;
     private volatile boolean running;
@@ -151,8 +148,7 @@ public class Projections {
     }
 
     private synchronized void startFold() {
-        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
+        reader = LedgerReader.open(config.kafka().bootstrapServers(), LedgerReader.Pace.LIVE);
         folded.set(0);
         running = true;
         thread = new Thread(this::run, "projections");
@@ -161,7 +157,7 @@ public class Projections {
 
     private synchronized void stopFold() throws InterruptedException {
         running = false;
-        consumer.wakeup();
+        reader.wakeup();
         thread.join(Duration.ofSeconds(10).toMillis());
     }
 
@@ -211,30 +207,24 @@ public class Projections {
 
     private void run() {
         try {
-            List<TopicPartition> partitions = consumer.partitionsFor(LedgerTopics.EVENTS, Duration.ofSeconds(60))
-                    .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            Map<TopicPartition, Long> next = resume(); // per partition, the first record not yet folded
-            consumer.seekToBeginning(partitions);
-            next.forEach(consumer::seek);
-            Map<TopicPartition, Long> endAtStart = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> next = resumeWhenPossible(); // per partition, the first record not yet folded
+            Map<TopicPartition, Long> endAtStart = reader.assignAll(next);
             long lastCheckpoint = System.nanoTime();
             int failures = 0;
             while (running) {
                 try {
                     Map<String, Long> changed = new HashMap<>(); // competition -> its tree size before this poll
-                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(200))) {
                         accept(record, changed);
                         next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                     }
                     tellListeners(changed);
                     listeners.removeIf(Listener::closed); // a dashboard that went away is forgotten within a poll
-                    lag = partitions.stream().mapToLong(p -> consumer.currentLag(p).orElse(0)).sum();
+                    lag = reader.lag();
                     if (!caughtUp) {
                         // Views and checkpoints are written only from here on, so a restart never replaces what
                         // was served before with an older prefix of the ledger.
-                        caughtUp = endAtStart.entrySet().stream()
-                                .allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+                        caughtUp = reader.reached(endAtStart);
                     } else if (System.nanoTime() - lastCheckpoint >= CHECKPOINT_EVERY.toNanos()) {
                         checkpointWhatIsNew(next);
                         lastCheckpoint = System.nanoTime();
@@ -247,17 +237,36 @@ public class Projections {
                     // e.g. the store or the broker away: report it, go back to the first record not folded, retry
                     stalled = "the fold cannot progress: " + e;
                     LOG.errorf(e, "projections: %s (failure %d), retrying", stalled, ++failures);
-                    next.forEach(consumer::seek);
+                    next.forEach(reader::seek);
                     Backoff.pause(Backoff.doubling(Duration.ofSeconds(1), failures));
                 }
             }
         } catch (WakeupException stopping) {
             // shutdown
         } catch (RuntimeException e) {
+            stalled = "the fold has stopped: " + e;
             LOG.error("projections stopped", e);
         } finally {
-            consumer.close();
+            reader.close();
         }
+    }
+
+    /** Restores the persisted folds, trying again with a doubling pause while the store cannot give them. */
+    private Map<TopicPartition, Long> resumeWhenPossible() {
+        for (int failures = 1; running; failures++) {
+            try {
+                Map<TopicPartition, Long> next = resume();
+                stalled = null;
+                return next;
+            } catch (RuntimeException e) {
+                competitions.clear();
+                latestCheckpoints.clear();
+                stalled = "cannot restore the persisted folds: " + e;
+                LOG.errorf(e, "projections: %s (failure %d), retrying", stalled, failures);
+                Backoff.pause(Backoff.doubling(Duration.ofSeconds(1), failures));
+            }
+        }
+        throw new WakeupException(); // stopped meanwhile
     }
 
     /** Restores every persisted competition; returns where each partition's reading resumes. */

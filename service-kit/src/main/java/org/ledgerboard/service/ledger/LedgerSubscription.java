@@ -10,23 +10,19 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.InvalidRecordException;
 import org.ledgerboard.core.event.LedgerRecord;
-import org.ledgerboard.core.kafka.LedgerTopics;
+import org.ledgerboard.kafka.LedgerReader;
 import org.ledgerboard.service.ServiceConfig;
 
 import java.nio.charset.StandardCharsets;
@@ -52,10 +48,12 @@ public class LedgerSubscription {
     private static final Logger LOG = Logger.getLogger(LedgerSubscription.class);
 
     private final List<LedgerReaction> reactions;
-    private final Map<String, Object> consumerConfig;
+    private final String bootstrap;
+    private final String group;
+    private final String instance;
     private final ServiceConfig.Reactions retries;
     private final MongoCollection<Document> quarantine;
-    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile LedgerReader reader;
     private volatile Thread thread;
     private volatile boolean running;
     private volatile String failing; // the record being retried and why, or null
@@ -67,19 +65,9 @@ public class LedgerSubscription {
         this.reactions = reactions.stream().toList();
         this.retries = config.reactions();
         this.quarantine = mongo.getDatabase(config.mongo().database()).getCollection("quarantine");
-        this.consumerConfig = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, group,
-                // Static membership: a restarted service takes its own place in the group at once, instead of
-                // waiting for the killed member's session to expire (45 s by default).
-                ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, config.instance(),
-                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                // Reactions may take 20 ms to hear of a record: under load a fetch then brings tens of records
-                // instead of one, which is most of what the broker spends on each service's subscription.
-                ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 16_384,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        this.bootstrap = config.kafka().bootstrapServers();
+        this.group = group;
+        this.instance = config.instance();
         metrics.gauge("ledgerboard.reactions.lag", this, subscription -> subscription.lag);
     }
 
@@ -112,9 +100,9 @@ public class LedgerSubscription {
         if (reactions.isEmpty()) {
             return;
         }
-        consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
         running = true;
-        consumer.subscribe(List.of(LedgerTopics.EVENTS), new ConsumerRebalanceListener() {
+        // Reactions may take 20 ms to hear of a record (BATCHED): none of them is a live view.
+        reader = LedgerReader.inGroup(bootstrap, LedgerReader.Pace.BATCHED, group, instance, new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                 reactions.forEach(LedgerReaction::partitionsChanged);
@@ -132,26 +120,26 @@ public class LedgerSubscription {
     private synchronized void stop() throws InterruptedException {
         if (thread != null) {
             running = false;
-            consumer.wakeup();
+            reader.wakeup();
             thread.join(Duration.ofSeconds(10).toMillis());
             thread = null;
         }
     }
 
     private void run() {
-        KafkaConsumer<String, byte[]> consumer = this.consumer;
+        LedgerReader reader = this.reader;
         try {
             while (running) {
-                ConsumerRecords<String, byte[]> polled = consumer.poll(Duration.ofMillis(500));
+                ConsumerRecords<String, byte[]> polled = reader.poll(Duration.ofMillis(500));
                 Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
                 boolean failed = false;
                 for (TopicPartition partition : polled.partitions()) {
                     for (ConsumerRecord<String, byte[]> message : polled.records(partition)) {
                         if (failed) { // after a failure the rest waits: rewind it for the next poll
-                            consumer.seek(partition, message.offset());
+                            reader.seek(partition, message.offset());
                             break;
                         }
-                        if (!handle(partition, message)) {
+                        if (!handle(reader, partition, message)) {
                             failed = true; // rewound to the failed record: the next poll brings it again
                             break;
                         }
@@ -159,22 +147,21 @@ public class LedgerSubscription {
                     }
                 }
                 if (!handled.isEmpty()) { // once per poll, not per record: each commit is a write to the broker
-                    consumer.commitSync(handled);
+                    reader.commit(handled);
                 }
-                lag = consumer.assignment().stream()
-                        .mapToLong(partition -> consumer.currentLag(partition).orElse(0)).sum();
+                lag = reader.lag();
             }
         } catch (WakeupException stopping) {
             // shutdown
         } catch (RuntimeException e) {
             LOG.error("the ledger subscription stopped", e); // readiness reports it (problem())
         } finally {
-            consumer.close();
+            reader.close();
         }
     }
 
     /** Has every reaction act on the record; false if one failed and the partition was rewound to retry it. */
-    private boolean handle(TopicPartition partition, ConsumerRecord<String, byte[]> message) {
+    private boolean handle(LedgerReader reader, TopicPartition partition, ConsumerRecord<String, byte[]> message) {
         String where = partition + "@" + message.offset();
         try {
             LedgerRecord record = EventCodec.decode(message.value());
@@ -186,7 +173,7 @@ public class LedgerSubscription {
             if (++tries < retries.maxTries()) {
                 failing = "reaction to " + where + " failed " + tries + " times: " + e.getMessage();
                 LOG.warnf(e, "%s; retrying", failing);
-                consumer.seek(partition, message.offset());
+                reader.seek(partition, message.offset());
                 Backoff.pause(Backoff.doubling(retries.firstPause(), tries));
                 return false;
             }

@@ -18,7 +18,8 @@ import org.ledgerboard.core.event.LedgerRecord;
 import org.ledgerboard.core.event.LedgerSealed;
 import org.ledgerboard.core.integrity.KeyFiles;
 import org.ledgerboard.core.integrity.SigningKey;
-import org.ledgerboard.core.kafka.LedgerTopics;
+import org.ledgerboard.kafka.LedgerTopicSetup;
+import org.ledgerboard.kafka.LedgerTopics;
 import org.ledgerboard.service.ServiceConfig;
 import org.ledgerboard.service.axon.StartupOrder;
 
@@ -88,6 +89,10 @@ public class LedgerWriter {
                 config.kafka().bootstrapServers()))) {
             LedgerTopicSetup.ensure(admin, config.kafka().partitions(), config.kafka().replicationFactor());
         }
+        if (!config.publishes()) { // no chains of its own: reading the whole ledger for them would only slow the start
+            book = SealBook.empty(config.source(), key);
+            return;
+        }
         sealWhatIsNew(); // rebuilds the source chains now, so the first command does not wait for it
         long every = config.seal().interval().toMillis();
         sealTimer.scheduleWithFixedDelay(this::sealWhatIsNew, every, every, TimeUnit.MILLISECONDS);
@@ -120,6 +125,10 @@ public class LedgerWriter {
      * ledger in sequence order whatever failed in between; otherwise the future fails and nothing is sent.
      */
     public synchronized CompletableFuture<Void> publishAsync(LedgerRecord record) {
+        if (!config.publishes()) {
+            return CompletableFuture.failedFuture(new IllegalStateException(config.source()
+                    + " does not publish to the ledger (ledgerboard.publishes=false)"));
+        }
         SealBook seals = book;
         if (seals == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("the source chains are being rebuilt "

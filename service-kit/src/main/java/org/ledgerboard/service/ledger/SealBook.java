@@ -8,6 +8,7 @@ import org.ledgerboard.core.event.LedgerSealed;
 import org.ledgerboard.core.integrity.Sealer;
 import org.ledgerboard.core.integrity.SigningKey;
 import org.ledgerboard.core.integrity.SourceChain;
+import org.ledgerboard.kafka.LedgerReader;
 
 import java.util.HashMap;
 import java.util.List;
@@ -80,11 +81,16 @@ final class SealBook {
         return chained.keySet().stream().filter(c -> unsealed(c) > 0).sorted().toList();
     }
 
+    /** The book of a source with nothing on the ledger. */
+    static SealBook empty(String source, SigningKey key) {
+        return new SealBook(new Sealer(source, key));
+    }
+
     /** Reads {@code ledger.events} from the beginning to its current end, keeping this source's records. */
     static SealBook recover(String bootstrapServers, String source, SigningKey key) {
-        SealBook book = new SealBook(new Sealer(source, key));
+        SealBook book = empty(source, key);
         long[] read = {0};
-        LedgerScan.wholeTopic(bootstrapServers, message -> {
+        LedgerReader.readAll(bootstrapServers, message -> {
             read[0]++;
             book.replay(source, message.value());
         });

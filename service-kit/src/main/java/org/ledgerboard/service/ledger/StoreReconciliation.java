@@ -12,6 +12,7 @@ import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.InvalidRecordException;
 import org.ledgerboard.core.event.LedgerRecord;
 import org.ledgerboard.core.event.LedgerSealed;
+import org.ledgerboard.kafka.LedgerReader;
 import org.ledgerboard.service.ServiceConfig;
 import org.ledgerboard.service.axon.ActorMetaData;
 import org.ledgerboard.service.axon.AxonRuntime;
@@ -74,7 +75,7 @@ public class StoreReconciliation {
 
     private List<DomainEventMessage<?>> missingEvents(Map<String, Long> storedUpTo) {
         Map<String, DomainEventMessage<?>> missing = new LinkedHashMap<>(); // by aggregate and sequence: copies once
-        LedgerScan.wholeTopic(config.kafka().bootstrapServers(), message -> {
+        LedgerReader.readAll(config.kafka().bootstrapServers(), message -> {
             LedgerRecord record;
             try {
                 record = EventCodec.decode(message.value());

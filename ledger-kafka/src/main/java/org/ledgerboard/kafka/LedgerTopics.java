@@ -1,12 +1,11 @@
-package org.ledgerboard.core.kafka;
+package org.ledgerboard.kafka;
 
 import java.util.List;
 import java.util.Map;
 
 /**
  * The ledger's topics, as the contract names them. They are created explicitly and never by auto-creation, with
- * {@link #KEEP_FOREVER}: Kafka's default retention is 7 days and a ledger must never expire. (Creating them needs a
- * Kafka client, which ledger-core does without: service-kit's {@code LedgerTopicSetup} does it.)
+ * {@link #KEEP_FOREVER}: Kafka's default retention is 7 days and a ledger must never expire ({@link LedgerTopicSetup}).
  */
 public final class LedgerTopics {
     public static final String EVENTS = "ledger.events";

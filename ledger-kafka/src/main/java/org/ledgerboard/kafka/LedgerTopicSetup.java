@@ -1,9 +1,8 @@
-package org.ledgerboard.service.ledger;
+package org.ledgerboard.kafka;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.ledgerboard.core.kafka.LedgerTopics;
 
 import java.util.List;
 import java.util.Set;
