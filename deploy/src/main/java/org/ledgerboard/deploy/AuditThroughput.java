@@ -76,7 +76,7 @@ public final class AuditThroughput {
     /** One key per team and evaluator, the same in every competition: signing, not key generation, is measured. */
     private final Map<String, SigningKey> actorKeys = new HashMap<>();
 
-    private AuditThroughput() {
+    AuditThroughput() {
     }
 
     public static void main(String[] args) throws Exception {
@@ -93,8 +93,8 @@ public final class AuditThroughput {
         generate(small, records, 1_000, false);
         generate(large, records, 100_000, false);
         long signedActs = generate(signed, Math.max(records / 5, 1_000), 1_000, true);
-        String smallTopic = produce(bootstrap, small);
-        String largeTopic = produce(bootstrap, large);
+        String smallTopic = produce(bootstrap, small, newTopic(bootstrap));
+        String largeTopic = produce(bootstrap, large, newTopic(bootstrap));
         try {
             measure(bootstrap, small, signed, signedActs, smallTopic, largeTopic);
         } finally { // gigabytes the local broker need not keep
@@ -120,11 +120,15 @@ public final class AuditThroughput {
                 auditor / consumer, largeRate / auditor);
     }
 
-    private double audit(String name, LedgerSource source) {
-        TrustedKeys keys = TrustedKeys.of(TEAMS_SOURCE, teamService.verifyingKey())
+    /** The keys the generated ledgers' seals verify with. */
+    TrustedKeys trustedKeys() {
+        return TrustedKeys.of(TEAMS_SOURCE, teamService.verifyingKey())
                 .plus(TrustedKeys.of(EVALUATION_SOURCE, evaluationService.verifyingKey()));
+    }
+
+    private double audit(String name, LedgerSource source) {
         long start = System.nanoTime();
-        Auditor auditor = new Auditor(keys);
+        Auditor auditor = new Auditor(trustedKeys());
         source.read((position, key, value) -> auditor.accept(position, value));
         AuditReport report = auditor.report();
         double seconds = seconds(start);
@@ -138,12 +142,17 @@ public final class AuditThroughput {
         return report.records() / seconds;
     }
 
-    /** Produces the ledger's lines to a new topic, key = competition, as services do; returns the topic. */
-    private static String produce(String bootstrap, Path file) throws Exception {
+    /** A new topic laid out as ledger.events. */
+    private static String newTopic(String bootstrap) throws Exception {
         String topic = "bench-audit-" + UUID.randomUUID().toString().substring(0, 6);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
         }
+        return topic;
+    }
+
+    /** Produces the ledger's lines to the topic, key = competition, as services do; returns the topic. */
+    static String produce(String bootstrap, Path file, String topic) throws Exception {
         long start = System.nanoTime();
         long sent = 0;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
@@ -187,7 +196,7 @@ public final class AuditThroughput {
     }
 
     /** The ledger's records, in competitions of {@code size} events; returns how many of them are signed acts. */
-    private long generate(Path file, int records, int size, boolean signed) throws Exception {
+    long generate(Path file, int records, int size, boolean signed) throws Exception {
         long start = System.nanoTime();
         Ledger ledger = new Ledger(file);
         try (ledger) {

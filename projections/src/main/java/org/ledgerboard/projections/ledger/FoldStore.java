@@ -84,9 +84,10 @@ final class FoldStore {
      */
     void readAll(StateVisitor visitor) {
         Map<String, Document> states = new HashMap<>();
-        folds.find().forEach(fold -> states.put(fold.getString("_id"), fold));
+        // Small batches: the embedded store does not cut replies at 16 MB as MongoDB does.
+        folds.find().batchSize(16).forEach(fold -> states.put(fold.getString("_id"), fold));
         Map<String, TreeMap<Long, List<Leaf>>> chunks = new HashMap<>();
-        for (Document chunk : leaves.find()) {
+        for (Document chunk : leaves.find().batchSize(64)) {
             Document state = states.get(chunk.getString("competitionId"));
             long number = chunk.getLong("chunk");
             if (state != null && number * chunkSize < state.getLong("treeSize")) { // else not (yet) in a state
