@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: how long projections take from launch to ready (/q/health/ready) on a ledger of RECORDS records
 # (competitions of 1,000 events, sealed), first with nothing persisted ("cold": every record read, checked and
-# folded), then after a restart ("warm": resumed from the fold states the first run wrote with its checkpoints).
+# folded), then after a restart ("warm": resumed from the fold states the first run wrote with its checkpoints;
+# each competition's state is read when first needed, which the script also times).
 # Runs a broker and store of its own in a temporary data folder (ports as deploy/ledgerboard's, so stop the local
 # runtime first). Last line: records=N cold=Xs warm=Ys
 # Usage: deploy/bench/projections-startup.sh [RECORDS=1000000] [HEAP=3g]
@@ -61,6 +62,10 @@ stop
 start
 warm=$ELAPSED
 echo "warm start (resumed): ready in ${warm} s, $(metric ledgerboard_projections_records_folded) records folded"
-grep -a "resumed" "$LOG" | tail -1
+grep -a "persisted (each restored" "$LOG" | tail -1
+# A competition's state is read when first needed: what the first reader of one waits for it.
+first=$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$PORT/competitions/bench-1000-0/funding")
+again=$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$PORT/competitions/bench-1000-0/funding")
+echo "first view of a resumed competition (1,000 events): ${first} s; the next: ${again} s"
 stop
 echo "records=$RECORDS cold=${cold}s warm=${warm}s"

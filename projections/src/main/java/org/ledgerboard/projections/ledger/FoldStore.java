@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Where projections keep what they folded, so that a restart resumes instead of re-folding the ledger:
@@ -26,7 +25,8 @@ import java.util.TreeMap;
  *   <li>{@code progress}: per partition, the offset below which every record is in some competition's state: where
  *       reading resumes.</li>
  * </ul>
- * A state is written after its leaves, and the progress after the states, so what is read back is always whole.
+ * A state is written after its leaves, and the progress after the states, so what is read back is always whole. A
+ * start reads only the list of states; each is read when its competition is first needed.
  */
 final class FoldStore {
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
@@ -78,43 +78,43 @@ final class FoldStore {
     }
 
     /**
-     * Every persisted competition: its state with all its leaves, and the checkpoint written with it. The leaves
-     * are read in one pass over their collection, as a whole restore needs all of them anyway (and the embedded
-     * store has no secondary indexes to fetch one competition's chunks by).
+     * Every persisted competition with the checkpoint written with its state, without the state itself: a start
+     * reads this much, and each competition's state only when it is needed ({@link #read}).
      */
-    void readAll(StateVisitor visitor) {
-        Map<String, Document> states = new HashMap<>();
+    void readHeads(HeadVisitor visitor) {
         // Small batches: the embedded store does not cut replies at 16 MB as MongoDB does.
-        folds.find().batchSize(16).forEach(fold -> states.put(fold.getString("_id"), fold));
-        Map<String, TreeMap<Long, List<Leaf>>> chunks = new HashMap<>();
-        for (Document chunk : leaves.find().batchSize(64)) {
-            Document state = states.get(chunk.getString("competitionId"));
-            long number = chunk.getLong("chunk");
-            if (state != null && number * chunkSize < state.getLong("treeSize")) { // else not (yet) in a state
-                chunks.computeIfAbsent(chunk.getString("competitionId"), c -> new TreeMap<>()).put(number, leaves(chunk));
-            }
-        }
-        states.forEach((c, fold) -> {
-            long treeSize = fold.getLong("treeSize");
-            List<Leaf> all = new ArrayList<>((int) treeSize);
-            chunks.getOrDefault(c, new TreeMap<>()).forEach((number, part) -> {
-                if (number != all.size() / chunkSize) {
-                    throw new IllegalStateException("chunk " + number + " of " + c + "'s leaves follows " + all.size());
-                }
-                all.addAll(part);
-            });
-            if (all.size() < treeSize) {
-                throw new IllegalStateException("the store holds " + all.size() + " leaves of " + c
-                        + " but its state counts " + treeSize);
-            }
-            visitor.state(new Persisted(c, fold.getInteger("partition"), fold.getLong("position"), treeSize,
-                    fold.get("fold", Binary.class).getData(), 0, all.subList(0, (int) treeSize)),
-                    fold.getString("checkpoint"));
-        });
+        // (MongoDB's Projections, fully named: this package has a Projections of its own)
+        folds.find().projection(com.mongodb.client.model.Projections.exclude("fold")).batchSize(256)
+                .forEach(head -> visitor.head(head.getString("_id"), head.getString("checkpoint")));
     }
 
-    interface StateVisitor {
-        void state(Persisted state, String checkpointJson);
+    interface HeadVisitor {
+        void head(String competitionId, String checkpointJson);
+    }
+
+    /** A competition's persisted state with all its leaves, or null when none was written. */
+    Persisted read(String competitionId) {
+        Document fold = folds.find(Filters.eq("_id", competitionId)).first();
+        if (fold == null) {
+            return null;
+        }
+        long treeSize = fold.getLong("treeSize");
+        List<String> chunkIds = new ArrayList<>();
+        for (long chunk = 0; chunk * chunkSize < treeSize; chunk++) {
+            chunkIds.add(competitionId + "#" + chunk);
+        }
+        Map<String, Document> chunks = new HashMap<>();
+        leaves.find(Filters.in("_id", chunkIds)).batchSize(16).forEach(chunk -> chunks.put(chunk.getString("_id"), chunk));
+        List<Leaf> all = new ArrayList<>((int) treeSize);
+        for (String id : chunkIds) {
+            Document chunk = chunks.get(id);
+            if (chunk == null) {
+                throw new IllegalStateException("the store lacks leaves " + id + " of a state of " + treeSize + " leaves");
+            }
+            all.addAll(leaves(chunk));
+        }
+        return new Persisted(competitionId, fold.getInteger("partition"), fold.getLong("position"), treeSize,
+                fold.get("fold", Binary.class).getData(), 0, all.subList(0, (int) treeSize));
     }
 
     private static Document chunkDocument(String competitionId, long chunk, List<Leaf> part) {

@@ -76,6 +76,8 @@ public class Projections {
     }
 
     private final Map<String, CompetitionProjection> competitions = new ConcurrentHashMap<>();
+    /** Competitions with a persisted state not restored yet: see {@link #awake}. */
+    private final Set<String> dormant = ConcurrentHashMap.newKeySet();
     /**
      * Per competition, the offset of its first record folded since its last signed state, and of the first one of a
      * state signed but not yet written: what {@link FoldStore#writeProgress} must not pass.
@@ -141,7 +143,7 @@ public class Projections {
         checkpointWriter.submit(() -> { }).get(); // the last round's writes are done
         competitions.clear();
         latestCheckpoints.clear();
-        List.of(news, writing).forEach(Set::clear);
+        List.of(news, writing, dormant).forEach(Set::clear);
         List.of(unpersistedSince, inFlight, unwritten).forEach(Map::clear);
         caughtUp = false;
         startFold();
@@ -202,7 +204,7 @@ public class Projections {
     }
 
     public Optional<CompetitionProjection> competition(String competitionId) {
-        return Optional.ofNullable(competitions.get(competitionId));
+        return Optional.ofNullable(awake(competitionId));
     }
 
     private void run() {
@@ -259,7 +261,7 @@ public class Projections {
                 stalled = null;
                 return next;
             } catch (RuntimeException e) {
-                competitions.clear();
+                dormant.clear();
                 latestCheckpoints.clear();
                 stalled = "cannot restore the persisted folds: " + e;
                 LOG.errorf(e, "projections: %s (failure %d), retrying", stalled, failures);
@@ -272,21 +274,45 @@ public class Projections {
     /** Restores every persisted competition; returns where each partition's reading resumes. */
     private Map<TopicPartition, Long> resume() {
         long started = System.nanoTime();
-        folds.readAll((state, checkpoint) -> {
-            competitions.put(state.competitionId(), CompetitionProjection.restore(state, trustedKeys));
+        folds.readHeads((competitionId, checkpoint) -> {
+            dormant.add(competitionId);
             try {
-                latestCheckpoints.put(state.competitionId(), json.readValue(checkpoint, Checkpoint.class));
+                latestCheckpoints.put(competitionId, json.readValue(checkpoint, Checkpoint.class));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
         Map<TopicPartition, Long> next = new HashMap<>();
         folds.progress().forEach((partition, offset) -> next.put(new TopicPartition(LedgerTopics.EVENTS, partition), offset));
-        if (!competitions.isEmpty()) {
-            LOG.infof("projections: resumed %d competitions in %d ms; reading on from %s", competitions.size(),
-                    (System.nanoTime() - started) / 1_000_000, next);
+        if (!dormant.isEmpty()) {
+            LOG.infof("projections: %d competitions persisted (each restored when first needed), found in %d ms; "
+                    + "reading on from %s", dormant.size(), (System.nanoTime() - started) / 1_000_000, next);
         }
         return next;
+    }
+
+    /**
+     * The competition as folded so far: restored from its persisted state the first time it is needed after a start
+     * (a record of it read again or new, a view, a proof), or null when the ledger has shown none of it yet.
+     */
+    private CompetitionProjection awake(String competitionId) {
+        CompetitionProjection projection = competitions.get(competitionId);
+        if (projection != null || !dormant.contains(competitionId)) {
+            return projection;
+        }
+        synchronized (dormant) { // the fold and a request may both need it: it is read once
+            projection = competitions.get(competitionId);
+            if (projection == null) {
+                CompetitionProjection.Persisted state = folds.read(competitionId);
+                if (state == null) {
+                    throw new IllegalStateException("the persisted state of " + competitionId + " is gone from the store");
+                }
+                projection = CompetitionProjection.restore(state, trustedKeys);
+                competitions.put(competitionId, projection);
+                dormant.remove(competitionId);
+            }
+            return projection;
+        }
     }
 
     private void accept(ConsumerRecord<String, byte[]> message, Map<String, Long> changed) {
@@ -294,8 +320,11 @@ public class Projections {
         if (competitionId == null) {
             return;
         }
-        CompetitionProjection projection = competitions.computeIfAbsent(competitionId,
-                k -> new CompetitionProjection(message.partition(), trustedKeys));
+        CompetitionProjection projection = awake(competitionId);
+        if (projection == null) {
+            projection = new CompetitionProjection(message.partition(), trustedKeys);
+            competitions.put(competitionId, projection);
+        }
         CompetitionProjection.Outcome outcome = projection.accept(message.offset(), message.value());
         if (outcome == CompetitionProjection.Outcome.RESTORED) {
             return;
@@ -327,7 +356,7 @@ public class Projections {
      * records folded since then (none when {@code fromTreeSize == treeSize}).
      */
     public Update since(String competitionId, long after) {
-        CompetitionProjection projection = competitions.get(competitionId);
+        CompetitionProjection projection = awake(competitionId);
         if (projection == null) {
             return new Update(competitionId, after, 0, 0);
         }

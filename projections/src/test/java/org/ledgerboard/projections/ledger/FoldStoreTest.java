@@ -10,7 +10,7 @@ import org.ledgerboard.core.integrity.TrustedKeys;
 import org.ledgerboard.projections.ledger.CompetitionProjection.Outcome;
 import org.ledgerboard.testkit.LedgerInfra;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,15 +39,12 @@ class FoldStoreTest {
 
     private void persist(CompetitionProjection projection) {
         CompetitionProjection.Persisted state = projection.persisted(FoundingCompetition.C, store.chunkSize());
-        store.write(state, "{}");
+        store.write(state, "{\"treeSize\":" + state.treeSize() + "}");
         projection.persistedUpTo(state.treeSize());
     }
 
     private CompetitionProjection restored() {
-        List<CompetitionProjection> restored = new ArrayList<>();
-        store.readAll((state, checkpoint) -> restored.add(CompetitionProjection.restore(state, keys)));
-        assertThat(restored).hasSize(1);
-        return restored.get(0);
+        return CompetitionProjection.restore(store.read(FoundingCompetition.C), keys);
     }
 
     private static String root(CompetitionProjection projection) {
@@ -102,6 +99,19 @@ class FoldStoreTest {
                 projection.fold().snapshot(), unwritten.leavesFrom(), unwritten.leaves()), "{}"); // leaves beyond
 
         assertThat(restored().treeSize()).isEqualTo(10);
+    }
+
+    @Test
+    void aStartListsThePersistedCompetitionsWithTheirCheckpointsWithoutReadingTheirStates() {
+        CompetitionProjection projection = new CompetitionProjection(0, keys);
+        fold(projection, ledger.records, 0, 10);
+        persist(projection);
+        Map<String, String> heads = new HashMap<>();
+
+        store.readHeads(heads::put);
+
+        assertThat(heads).isEqualTo(Map.of(FoundingCompetition.C, "{\"treeSize\":10}"));
+        assertThat(store.read("never-persisted")).isNull();
     }
 
     @Test
