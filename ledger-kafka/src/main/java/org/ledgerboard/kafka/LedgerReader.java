@@ -109,6 +109,13 @@ public final class LedgerReader implements AutoCloseable {
         return consumer.endOffsets(partitions);
     }
 
+    /** Where the reader is in each of its partitions: the offset of the next record it reads. */
+    public Map<TopicPartition, Long> positions() {
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        consumer.assignment().forEach(partition -> positions.put(partition, consumer.position(partition)));
+        return positions;
+    }
+
     /** Every record of every partition, from the beginning up to the end it has now. */
     public void readToEnd(Visitor visitor) {
         readUntil(assignAll(Map.of()), visitor);
@@ -116,10 +123,8 @@ public final class LedgerReader implements AutoCloseable {
 
     /** The partitions named, each from the beginning up to (excluding) the offset given. */
     public void readUntil(Map<TopicPartition, Long> end, Visitor visitor) {
-        if (!consumer.assignment().equals(end.keySet())) {
-            consumer.assign(end.keySet());
-            consumer.seekToBeginning(end.keySet());
-        }
+        consumer.assign(end.keySet());
+        consumer.seekToBeginning(end.keySet());
         while (!reached(end)) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                 if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {

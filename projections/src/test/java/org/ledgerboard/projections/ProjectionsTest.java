@@ -1,8 +1,12 @@
 package org.ledgerboard.projections;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.Filters;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ledgerboard.core.canonical.Hashes;
@@ -18,6 +22,7 @@ import org.ledgerboard.core.integrity.Checkpoint;
 import org.ledgerboard.core.integrity.TrustedKeys;
 import org.ledgerboard.core.merkle.MerkleProofs;
 import org.ledgerboard.core.view.ViewsFold;
+import org.ledgerboard.service.ServiceConfig;
 import org.ledgerboard.testkit.LedgerInfraResource;
 import org.ledgerboard.testkit.LedgerTopic;
 
@@ -48,6 +53,12 @@ import static org.awaitility.Awaitility.await;
 class ProjectionsTest {
     @io.quarkus.test.common.http.TestHTTPResource
     URL base;
+
+    @Inject
+    MongoClient mongo;
+
+    @Inject
+    ServiceConfig config;
 
     private final LedgerTopic ledger = LedgerTopic.shared();
     private final List<LedgerRecord> published = new ArrayList<>();
@@ -136,6 +147,10 @@ class ProjectionsTest {
         publish(new TeamSelected(c, "lg-ai-research", "LG AI연구원", "LG AI Research", List.of("LG AI Research"), List.of("member-lg-ai-research")));
 
         awaitCheckpoint(5);
+        Document kept = mongo.getDatabase(config.mongo().database()).getCollection("quarantine")
+                .find(Filters.eq("competitionId", c)).first();
+        assertThat(kept).isNotNull();
+        assertThat(kept.getString("problem")).startsWith("hash:");
     }
 
     @Test

@@ -1,9 +1,14 @@
 package org.ledgerboard.projections;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.ledgerboard.core.canonical.Hashes;
 import org.ledgerboard.core.event.CompetitionLaunched;
@@ -18,6 +23,7 @@ import org.ledgerboard.core.integrity.SigningKey;
 import org.ledgerboard.core.integrity.TrustedKeys;
 import org.ledgerboard.core.merkle.MerkleTree;
 import org.ledgerboard.projections.ledger.Projections;
+import org.ledgerboard.service.ServiceConfig;
 import org.ledgerboard.testkit.LedgerInfraResource;
 import org.ledgerboard.testkit.LedgerTopic;
 
@@ -43,6 +49,12 @@ class RestartTest {
 
     @Inject
     Projections projections;
+
+    @Inject
+    MongoClient mongo;
+
+    @Inject
+    ServiceConfig config;
 
     private final LedgerTopic ledger = LedgerTopic.shared();
     private final SigningKey key = SigningKey.generate();
@@ -99,5 +111,26 @@ class RestartTest {
         assertThat(after.getString("rootHash")).isEqualTo(rootOfEverythingPublished());
         assertThat(given().get("/competitions/" + c + "/funding").then().extract().jsonPath()
                 .getString("funding.totals.GPU_HOURS.granted")).isEqualTo("400");
+    }
+
+    @Test
+    void foldsPersistedBeyondTheLedgersEndAreDiscardedAndTheLedgerFoldedAgain() throws Exception {
+        publish(new CompetitionLaunched(c, "독자 AI", "과기정통부", Map.of("GPU_HOURS", new BigDecimal("1000")), 2));
+        publish(new FundingGranted(c, "g1", "upstage", "GPU_HOURS", new BigDecimal("400"), 1));
+        awaitCheckpoint(2);
+        String views = given().get("/competitions/" + c + "/funding").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> projections.unpersisted() == 0);
+        // as if the store had outlived its ledger: progress past the end of every partition
+        MongoCollection<Document> progress = mongo.getDatabase(config.mongo().database()).getCollection("progress");
+        for (int partition = 0; partition < 3; partition++) {
+            progress.replaceOne(Filters.eq("_id", partition), new Document("_id", partition).append("next", 1L << 40),
+                    new ReplaceOptions().upsert(true));
+        }
+
+        projections.restart();
+        await().atMost(Duration.ofSeconds(60)).until(projections::caughtUp);
+
+        assertThat(projections.recordsFolded()).isGreaterThanOrEqualTo(published.size());
+        assertThat(given().get("/competitions/" + c + "/funding").asString()).isEqualTo(views);
     }
 }

@@ -63,6 +63,9 @@ final class AuditShard {
     void accept(long position, byte[] record) {
         LedgerRecord sound = chains.accept(position, record);
         if (sound == null) {
+            if (chains.rejectedSeal() != null) { // refused, but it took its place in its aggregate's sequence
+                checkSequence(position, chains.rejectedSeal());
+            }
             return;
         }
         checkSequence(position, sound);

@@ -27,6 +27,7 @@ public final class ChainVerifier {
     private final Map<String, Long> sealedCounts = new TreeMap<>();
     private final List<Finding> findings = new ArrayList<>();
     private Finding lastFinding;
+    private LedgerRecord rejectedSeal;
     private long records;
     private long duplicates;
 
@@ -43,6 +44,7 @@ public final class ChainVerifier {
     public LedgerRecord accept(long position, byte[] json) {
         records++;
         lastFinding = null;
+        rejectedSeal = null;
         EventCodec.Checked checked;
         try {
             checked = EventCodec.check(json);
@@ -56,6 +58,16 @@ public final class ChainVerifier {
                     "hash " + record.hash() + " does not match the content, which hashes to " + recomputed));
         }
         boolean isSeal = record.data() instanceof LedgerSealed;
+        if (isSeal && !knownSeal(record)) {
+            // remembered only once it verifies: a copy of a seal that failed is checked again, as a first one is
+            LedgerRecord verified = checkSeal(position, record, (LedgerSealed) record.data());
+            if (verified != null) {
+                remember(record.competitionId(), record.source(), record.id(), record.hash(), true);
+            } else {
+                rejectedSeal = record;
+            }
+            return verified;
+        }
         switch (remember(record.competitionId(), record.source(), record.id(), record.hash(), isSeal)) {
             case DUPLICATE -> {
                 duplicates++;
@@ -66,7 +78,7 @@ public final class ChainVerifier {
                         "event id " + record.id() + " was already recorded with different content"));
             }
             default -> {
-                return isSeal ? checkSeal(position, record, (LedgerSealed) record.data()) : record;
+                return record;
             }
         }
     }
@@ -82,6 +94,16 @@ public final class ChainVerifier {
     /** What the last {@link #accept} found wrong with its record, or null when it was sound or a duplicate. */
     public Finding lastFinding() {
         return lastFinding;
+    }
+
+    /** The seal the last {@link #accept} decoded and refused, or null: it is still a record of its aggregate. */
+    public LedgerRecord rejectedSeal() {
+        return rejectedSeal;
+    }
+
+    private boolean knownSeal(LedgerRecord record) {
+        Map<String, String> known = seals.get(chainKey(record.competitionId(), record.source()));
+        return known != null && known.containsKey(record.id());
     }
 
     private SourceChain.Outcome remember(String competitionId, String source, String eventId, String hash,

@@ -13,6 +13,7 @@ import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.FundingDisbursed;
 import org.ledgerboard.core.event.FundingGranted;
 import org.ledgerboard.core.event.LedgerRecord;
+import org.ledgerboard.core.event.LedgerSealed;
 import org.ledgerboard.core.event.OrganiserAppointed;
 import org.ledgerboard.core.event.RoundClosed;
 import org.ledgerboard.core.event.RoundOpened;
@@ -25,6 +26,7 @@ import org.ledgerboard.core.event.TeamWithdrew;
 import org.ledgerboard.core.integrity.Checkpoint;
 import org.ledgerboard.core.integrity.Dsse;
 import org.ledgerboard.core.integrity.Finding;
+import org.ledgerboard.core.integrity.SealStatement;
 import org.ledgerboard.core.integrity.SigningKey;
 import org.ledgerboard.core.integrity.TrustedKeys;
 import org.ledgerboard.core.merkle.MerkleTree;
@@ -113,6 +115,25 @@ class TamperSuiteTest {
         AuditReport report = audit(ledger, records);
 
         assertThat(first(report, "seals").position()).isEqualTo(seal - 1);
+    }
+
+    @Test
+    void aSealSignedByAnUntrustedKeyFailsSealsAtItsPositionAndKeepsItsPlaceInTheSealsSequence() {
+        Ledger ledger = new Ledger(FoundingCompetition.steps());
+        List<byte[]> records = ledger.records;
+        int at = nextSealOf(records, TEAM, 0);
+        LedgerRecord seal = EventCodec.decode(records.get(at));
+        LedgerSealed signed = (LedgerSealed) seal.data();
+        LedgerSealed forged = new SealStatement(signed.competitionId(), signed.source(), signed.count(), signed.head())
+                .sign(SigningKey.generate());
+        records.set(at, EventCodec.encode(EventCodec.stamp(new LedgerRecord(seal.id(), seal.source(), seal.subject(),
+                seal.time(), seal.aggregateId(), seal.sequence(), forged, null))));
+
+        AuditReport report = audit(ledger, records);
+
+        assertThat(failed(report)).containsExactly("seals");
+        assertThat(first(report, "seals").position()).isEqualTo(at);
+        assertThat(first(report, "seals").check()).isEqualTo("seal-key");
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.ledgerboard.core.canonical.Hashes;
 import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.LedgerRecord;
+import org.ledgerboard.core.event.LedgerSealed;
 import org.ledgerboard.core.event.TeamSelected;
 import org.ledgerboard.core.event.TeamWithdrew;
 
@@ -100,6 +101,34 @@ class ChainVerifierTest {
                 .extracting(Finding::check, Finding::position)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("seal-chain", 4L),
                         org.assertj.core.groups.Tuple.tuple("seal-chain", 6L));
+    }
+
+    @Test
+    void aSealPublishedTwiceCountsOnceAndItsCopyIsADuplicate() {
+        List<byte[]> records = ledger.records();
+        records.add(5, records.get(4));
+
+        ChainReport report = verify(records);
+
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.duplicates()).isEqualTo(1);
+    }
+
+    @Test
+    void aCopyOfASealThatFailedIsCheckedAgainNotTakenAsADuplicate() {
+        List<byte[]> records = ledger.records();
+        LedgerRecord seal = EventCodec.decode(records.get(4));
+        LedgerSealed signed = (LedgerSealed) seal.data();
+        LedgerSealed forged = new SealStatement(signed.competitionId(), signed.source(), signed.count(), signed.head())
+                .sign(SigningKey.generate());
+        byte[] forgedRecord = EventCodec.encode(EventCodec.stamp(new LedgerRecord(seal.id(), seal.source(),
+                seal.subject(), seal.time(), seal.aggregateId(), seal.sequence(), forged, null)));
+        records.set(4, forgedRecord);
+        records.add(5, forgedRecord);
+
+        assertThat(verify(records).findings()).extracting(Finding::check, Finding::position)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("seal-key", 4L),
+                        org.assertj.core.groups.Tuple.tuple("seal-key", 5L));
     }
 
     @Test

@@ -62,7 +62,11 @@ public final class CompetitionProjection {
             problem = finding.check() + ": " + finding.message();
             return Outcome.QUARANTINED;
         }
-        addLeaf(new Leaf(record.id(), record.source(), record.hash(), offset, record.data() instanceof LedgerSealed));
+        boolean seal = record.data() instanceof LedgerSealed;
+        addLeaf(new Leaf(record.id(), record.source(), record.hash(), offset, seal));
+        if (seal) {
+            return Outcome.FOLDED; // a leaf, but nothing for the views (as in the auditor's fold)
+        }
         try {
             fold.apply(record.data());
         } catch (RuntimeException e) { // a fold that cannot take a sound record fails the same way every time

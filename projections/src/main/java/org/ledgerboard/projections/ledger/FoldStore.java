@@ -85,11 +85,17 @@ final class FoldStore {
         // Small batches: the embedded store does not cut replies at 16 MB as MongoDB does.
         // (MongoDB's Projections, fully named: this package has a Projections of its own)
         folds.find().projection(com.mongodb.client.model.Projections.exclude("fold")).batchSize(256)
-                .forEach(head -> visitor.head(head.getString("_id"), head.getString("checkpoint")));
+                .forEach(head -> visitor.head(head.getString("_id"), head.getInteger("partition"),
+                        head.getLong("position"), head.getString("checkpoint")));
     }
 
     interface HeadVisitor {
-        void head(String competitionId, String checkpointJson);
+        void head(String competitionId, int partition, long position, String checkpointJson);
+    }
+
+    /** Forgets every state and the progress: the next start folds the ledger from its beginning. */
+    void clear() {
+        List.of(folds, leaves, progress).forEach(collection -> collection.deleteMany(new Document()));
     }
 
     /** A competition's persisted state with all its leaves, or null when none was written. */

@@ -35,6 +35,7 @@ import org.ledgerboard.service.ledger.LedgerWriter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
 import java.util.HashMap;
@@ -43,7 +44,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -84,6 +87,9 @@ public class Projections {
      */
     private final Map<String, Long> unpersistedSince = new ConcurrentHashMap<>();
     private final Map<String, Long> inFlight = new ConcurrentHashMap<>();
+    private final Queue<Document> quarantined = new ConcurrentLinkedQueue<>();
+    /** Per partition, the offset just past the last record a persisted state or the progress covers. */
+    private final Map<TopicPartition, Long> persistedReach = new HashMap<>(); // the fold's thread only
     private final Set<String> news = ConcurrentHashMap.newKeySet();
     /** Competitions whose checkpoint is being written, and those whose last write failed, with why. */
     private final Set<String> writing = ConcurrentHashMap.newKeySet();
@@ -144,23 +150,29 @@ public class Projections {
         competitions.clear();
         latestCheckpoints.clear();
         List.of(news, writing, dormant).forEach(Set::clear);
+        quarantined.clear(); // found again: records after the last written state are read again
         List.of(unpersistedSince, inFlight, unwritten).forEach(Map::clear);
         caughtUp = false;
         startFold();
     }
 
     private synchronized void startFold() {
-        reader = LedgerReader.open(config.kafka().bootstrapServers(), LedgerReader.Pace.LIVE);
+        LedgerReader opened = LedgerReader.open(config.kafka().bootstrapServers(), LedgerReader.Pace.LIVE);
+        reader = opened;
         folded.set(0);
         running = true;
-        thread = new Thread(this::run, "projections");
+        thread = new Thread(() -> run(opened), "projections");
         thread.start();
     }
 
     private synchronized void stopFold() throws InterruptedException {
         running = false;
         reader.wakeup();
+        thread.interrupt(); // out of a retry's pause
         thread.join(Duration.ofSeconds(10).toMillis());
+        if (thread.isAlive()) {
+            throw new IllegalStateException("the fold did not stop within 10 s");
+        }
     }
 
     /** How many competitions have records folded that no written state holds yet: what a restart would re-fold. */
@@ -207,10 +219,19 @@ public class Projections {
         return Optional.ofNullable(awake(competitionId));
     }
 
-    private void run() {
+    private void run(LedgerReader reader) {
         try {
-            Map<TopicPartition, Long> next = resumeWhenPossible(); // per partition, the first record not yet folded
-            Map<TopicPartition, Long> endAtStart = reader.assignAll(next);
+            Map<TopicPartition, Long> endAtStart = reader.assignAll(resumeWhenPossible());
+            if (aheadOf(endAtStart)) {
+                // The states were folded from another ledger (or one since cut short): the ledger is the truth.
+                LOG.warn("projections: the persisted folds are ahead of the ledger; discarding them and folding it all");
+                folds.clear();
+                dormant.clear();
+                latestCheckpoints.clear();
+                endAtStart = reader.assignAll(Map.of());
+            }
+            // per partition, the first record not yet folded: every partition, so that a retry goes back in each
+            Map<TopicPartition, Long> next = reader.positions();
             long lastCheckpoint = System.nanoTime();
             int failures = 0;
             while (running) {
@@ -249,8 +270,14 @@ public class Projections {
             stalled = "the fold has stopped: " + e;
             LOG.error("projections stopped", e);
         } finally {
+            Thread.interrupted(); // a stop interrupts a pause; the reader must still close
             reader.close();
         }
+    }
+
+    /** True when a persisted state or the progress lies beyond the ledger's end: they come from another ledger. */
+    private boolean aheadOf(Map<TopicPartition, Long> end) {
+        return persistedReach.entrySet().stream().anyMatch(e -> e.getValue() > end.getOrDefault(e.getKey(), 0L));
     }
 
     /** Restores the persisted folds, trying again with a doubling pause while the store cannot give them. */
@@ -274,8 +301,10 @@ public class Projections {
     /** Restores every persisted competition; returns where each partition's reading resumes. */
     private Map<TopicPartition, Long> resume() {
         long started = System.nanoTime();
-        folds.readHeads((competitionId, checkpoint) -> {
+        persistedReach.clear();
+        folds.readHeads((competitionId, partition, position, checkpoint) -> {
             dormant.add(competitionId);
+            persistedReach.merge(new TopicPartition(LedgerTopics.EVENTS, partition), position + 1, Math::max);
             try {
                 latestCheckpoints.put(competitionId, json.readValue(checkpoint, Checkpoint.class));
             } catch (IOException e) {
@@ -284,6 +313,7 @@ public class Projections {
         });
         Map<TopicPartition, Long> next = new HashMap<>();
         folds.progress().forEach((partition, offset) -> next.put(new TopicPartition(LedgerTopics.EVENTS, partition), offset));
+        next.forEach((partition, offset) -> persistedReach.merge(partition, offset, Math::max));
         if (!dormant.isEmpty()) {
             LOG.infof("projections: %d competitions persisted (each restored when first needed), found in %d ms; "
                     + "reading on from %s", dormant.size(), (System.nanoTime() - started) / 1_000_000, next);
@@ -297,8 +327,11 @@ public class Projections {
      */
     private CompetitionProjection awake(String competitionId) {
         CompetitionProjection projection = competitions.get(competitionId);
-        if (projection != null || !dormant.contains(competitionId)) {
+        if (projection != null) {
             return projection;
+        }
+        if (!dormant.contains(competitionId)) {
+            return competitions.get(competitionId); // another thread may have woken it meanwhile (put, then remove)
         }
         synchronized (dormant) { // the fold and a request may both need it: it is read once
             projection = competitions.get(competitionId);
@@ -321,9 +354,9 @@ public class Projections {
             return;
         }
         CompetitionProjection projection = awake(competitionId);
-        if (projection == null) {
-            projection = new CompetitionProjection(message.partition(), trustedKeys);
-            competitions.put(competitionId, projection);
+        if (projection == null) { // never a restored one: awake() found none
+            projection = competitions.computeIfAbsent(competitionId,
+                    c -> new CompetitionProjection(message.partition(), trustedKeys));
         }
         CompetitionProjection.Outcome outcome = projection.accept(message.offset(), message.value());
         if (outcome == CompetitionProjection.Outcome.RESTORED) {
@@ -365,13 +398,24 @@ public class Projections {
         }
     }
 
+    /**
+     * Keeps a record that is not folded, with why, for the writer to store before any state that covers it: the
+     * verdict is the chain's (a retry would find the record a duplicate), so it must not depend on the store.
+     */
     private void quarantine(ConsumerRecord<String, byte[]> message, String problem) {
         LOG.warnf("quarantined %s@%d: %s", message.key(), message.offset(), problem);
-        store.getCollection("quarantine").replaceOne(
-                Filters.eq("_id", message.partition() + ":" + message.offset()),
-                new Document("_id", message.partition() + ":" + message.offset()).append("competitionId", message.key())
-                        .append("problem", problem).append("record", new String(message.value(), java.nio.charset.StandardCharsets.UTF_8)),
-                new ReplaceOptions().upsert(true));
+        quarantined.add(new Document("_id", message.partition() + ":" + message.offset())
+                .append("competitionId", message.key()).append("problem", problem)
+                .append("record", new String(message.value(), StandardCharsets.UTF_8)));
+    }
+
+    /** Stores the quarantined records in order; one that cannot be stored stays first in line. */
+    private void storeQuarantined() {
+        for (Document record = quarantined.peek(); record != null; record = quarantined.peek()) {
+            store.getCollection("quarantine").replaceOne(Filters.eq("_id", record.get("_id")), record,
+                    new ReplaceOptions().upsert(true));
+            quarantined.poll();
+        }
     }
 
     /**
@@ -382,8 +426,14 @@ public class Projections {
     private void checkpointWhatIsNew(Map<TopicPartition, Long> next) {
         for (String competitionId : List.copyOf(news)) {
             if (writing.add(competitionId)) {
+                Signed signed;
+                try {
+                    signed = sign(competitionId, competitions.get(competitionId));
+                } catch (RuntimeException e) {
+                    writing.remove(competitionId); // still news: signed again at the next round
+                    throw e;
+                }
                 news.remove(competitionId);
-                Signed signed = sign(competitionId, competitions.get(competitionId));
                 inFlight.put(competitionId, unpersistedSince.get(competitionId)); // before the removal: never in neither
                 unpersistedSince.remove(competitionId);
                 checkpointWriter.execute(() -> write(signed));
@@ -440,6 +490,7 @@ public class Projections {
         Checkpoint checkpoint = signed.checkpoint();
         String competitionId = checkpoint.competitionId();
         try {
+            storeQuarantined();
             Document viewDocument = Document.parse(signed.viewsJson())
                     .append("_id", competitionId).append("position", checkpoint.position())
                     .append("treeSize", checkpoint.treeSize()).append("viewsDigest", checkpoint.viewsDigest());

@@ -108,9 +108,10 @@ class FoldStoreTest {
         persist(projection);
         Map<String, String> heads = new HashMap<>();
 
-        store.readHeads(heads::put);
+        store.readHeads((competitionId, partition, position, checkpoint) -> heads.put(competitionId,
+                partition + " " + position + " " + checkpoint));
 
-        assertThat(heads).isEqualTo(Map.of(FoundingCompetition.C, "{\"treeSize\":10}"));
+        assertThat(heads).isEqualTo(Map.of(FoundingCompetition.C, "0 9 {\"treeSize\":10}"));
         assertThat(store.read("never-persisted")).isNull();
     }
 
