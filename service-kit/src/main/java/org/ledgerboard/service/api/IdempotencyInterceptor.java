@@ -15,7 +15,7 @@ import java.util.Arrays;
 
 /**
  * Answers a retried command with its first answer. A request's answer (success or refusal) is stored once it is
- * known; a retry with the same key and the same input gets that answer back; the same key with other input, or
+ * known ({@link IdempotencyStore#keep}); a retry with the same key and the same input gets that answer back; the same key with other input, or
  * while the first is still running, is a 409. A 5xx is not stored, so the client may retry it: the retry runs the
  * request again, and the aggregate recognises a command it already recorded
  * ({@link org.ledgerboard.service.axon.OncePerRequest}, which also refuses the same key with other input) and
@@ -69,18 +69,21 @@ public class IdempotencyInterceptor {
         if (claim.refusal() != null) {
             return ProblemResponses.of(claim.refusal());
         }
+        boolean kept = false; // keep() releases the claim once the answer is kept
         try {
             requests.describe(fingerprint);
             Response response = answer(invocation);
             if (response.getStatus() < 500) {
-                store.complete(scope, key, fingerprint, response.getStatus(),
-                        json.writeValueAsString(response.getEntity()),
-                        response.getMediaType() == null ? null : response.getMediaType().toString(),
+                String body = json.writeValueAsString(response.getEntity());
+                kept = true;
+                store.keep(scope, key, fingerprint, response.getStatus(), body, response.getMediaType() == null ? null : response.getMediaType().toString(),
                         response.getLocation() == null ? null : response.getLocation().toString());
             }
             return requests.replayed() ? Response.fromResponse(response).header(REPLAYED, "true").build() : response;
         } finally {
-            store.release(scope, key);
+            if (!kept) {
+                store.release(scope, key);
+            }
         }
     }
 

@@ -1,32 +1,47 @@
 package org.ledgerboard.service.api;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response;
 import org.bson.Document;
+import org.jboss.logging.Logger;
 import org.ledgerboard.service.ServiceConfig;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * The answers given per (endpoint, Idempotency-Key), in the service's MongoDB database, written once, when the
- * answer is known. A request in progress is held in this instance's memory only: across instances, and after a
+ * answer is known ({@link #keep}). A request in progress is held in this instance's memory only: across instances, and after a
  * crash mid-request, the aggregate itself recognises a request it already recorded
  * ({@link org.ledgerboard.service.axon.OncePerRequest}), so no pending record has to be written, and later taken
  * over, for every command.
  */
 @ApplicationScoped
 public class IdempotencyStore {
+    private static final Logger LOG = Logger.getLogger(IdempotencyStore.class);
     private final MongoCollection<Document> answers;
     private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
+    private final BlockingQueue<Answer> backlog = new LinkedBlockingQueue<>();
+    private final Map<String, Document> unwritten = new ConcurrentHashMap<>(); // answers in the backlog, by id
+    private final Thread writer = new Thread(this::keepAnswered, "idempotency-answers");
 
     IdempotencyStore(MongoClient mongo, ServiceConfig config) {
         this.answers = mongo.getDatabase(config.mongo().database()).getCollection("idempotency");
+        writer.setDaemon(true);
+        writer.start();
     }
 
     /**
@@ -39,7 +54,9 @@ public class IdempotencyStore {
     Claim claim(String scope, String key, String fingerprint) {
         String id = scope + "\n" + key;
         if (!inProgress.add(id)) {
-            return new Claim(null, ProblemException.ruleBroken("idempotency-key-in-progress",
+            Document answered = unwritten.get(id); // answered, its answer not yet written
+            return answered != null ? earlier(answered, fingerprint)
+                    : new Claim(null, ProblemException.ruleBroken("idempotency-key-in-progress",
                     "a request with this Idempotency-Key is still being processed; retry later"));
         }
         Document earlier;
@@ -53,6 +70,10 @@ public class IdempotencyStore {
             return new Claim(null, null);
         }
         inProgress.remove(id);
+        return earlier(earlier, fingerprint);
+    }
+
+    private static Claim earlier(Document earlier, String fingerprint) {
         if (!fingerprint.equals(earlier.getString("fingerprint"))) {
             return new Claim(null, ProblemException.ruleBroken("idempotency-key-reused",
                     "this Idempotency-Key was already used for a different request"));
@@ -68,23 +89,78 @@ public class IdempotencyStore {
         return new Claim(answer, null);
     }
 
-    /** Keeps a claimed request's answer for its retries. */
-    void complete(String scope, String key, String fingerprint, int status, String body, String contentType,
-                  String location) {
+    /**
+     * Keeps a claimed request's answer for its retries, and releases the claim once it is kept. A refusal is kept
+     * before it is given. A success is kept in the background with the others of the moment (one write for many):
+     * until then its key stays claimed here and a retry to this instance gets the answer from memory; a retry
+     * elsewhere, or after a crash that lost the answer, is recognised by the aggregate, which answers with the same
+     * receipt.
+     */
+    void keep(String scope, String key, String fingerprint, int status, String body, String contentType,
+              String location) {
+        Answer answer = new Answer(scope + "\n" + key, new Document("_id", scope + "\n" + key)
+                .append("fingerprint", fingerprint).append("status", status).append("body", body)
+                .append("contentType", contentType).append("location", location));
+        if (status >= 300) {
+            try {
+                insert(List.of(answer.document()));
+            } finally {
+                inProgress.remove(answer.id());
+            }
+        } else {
+            unwritten.put(answer.id(), answer.document());
+            backlog.add(answer);
+        }
+    }
+
+    /** Writes the successes given meanwhile, then releases their keys; runs on its own thread. */
+    private void keepAnswered() {
+        List<Answer> answers = new ArrayList<>();
+        while (!Thread.currentThread().isInterrupted() || !backlog.isEmpty()) {
+            try {
+                answers.add(backlog.take());
+            } catch (InterruptedException e) { // stopping: write what is left, then end
+                Thread.currentThread().interrupt();
+            }
+            backlog.drainTo(answers);
+            if (answers.isEmpty()) {
+                continue;
+            }
+            try {
+                insert(answers.stream().map(Answer::document).toList());
+            } catch (RuntimeException e) { // lost: retries run again and their aggregates answer them
+                LOG.warnf("%d answers to requests could not be kept for their retries: %s", answers.size(),
+                        e.getMessage());
+            }
+            answers.forEach(answer -> {
+                inProgress.remove(answer.id()); // first: a retry between the two finds it in the store
+                unwritten.remove(answer.id());
+            });
+            answers.clear();
+        }
+    }
+
+    private void insert(List<Document> documents) {
         try {
-            answers.insertOne(new Document("_id", scope + "\n" + key).append("fingerprint", fingerprint)
-                    .append("status", status).append("body", body).append("contentType", contentType)
-                    .append("location", location));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+            answers.insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
                 throw e;
             }
             // another instance answered the same request at the same moment: both answers come from one event
         }
     }
 
-    /** The claimed request is answered: a retry may come in. */
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        writer.interrupt();
+        writer.join(5_000);
+    }
+
+    /** The claimed request was not answered: a retry may come in. */
     void release(String scope, String key) {
         inProgress.remove(scope + "\n" + key);
+    }
+
+    private record Answer(String id, Document document) {
     }
 }

@@ -52,13 +52,13 @@ public class AxonRuntime {
                 Instance<AxonModule> modules) {
         Serializer serializer = JacksonSerializer.builder().objectMapper(axonMapper()).build();
         this.template = DefaultMongoTemplate.builder().mongoDatabase(mongo, database).build();
-        this.storage = MongoEventStorageEngine.builder()
+        this.storage = new EventStorage(MongoEventStorageEngine.builder()
                 .mongoTemplate(template)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
+                .storageStrategy(new GroupedEventAppends())
                 // the embedded store answers each query by scanning the collection: fetch many events per query
-                .batchSize(FETCH_BATCH)
-                .build();
+                .batchSize(FETCH_BATCH), template.eventCollection());
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
