@@ -11,6 +11,12 @@ public final class LedgerTopics {
     public static final String EVENTS = "ledger.events";
     public static final String CHECKPOINTS = "ledger.checkpoints";
     public static final List<String> ALL = List.of(EVENTS, CHECKPOINTS);
+    /**
+     * A Kafka header naming a record's CloudEvents {@code type}, written with each record by the services' writer, so
+     * that a reader interested in a few types skips the others without parsing them. A hint outside the signed
+     * record: the auditor and projections read every record whatever it says.
+     */
+    public static final String TYPE_HEADER = "ledger-type";
 
     /** Topic settings (Kafka's names) under which every record is kept forever. */
     public static final Map<String, String> KEEP_FOREVER = Map.of(

@@ -11,6 +11,7 @@ import org.ledgerboard.core.event.LedgerSealed;
 import org.ledgerboard.kafka.LedgerReader;
 import org.ledgerboard.kafka.LedgerTopics;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -55,18 +56,26 @@ public final class LedgerTopic {
         return entries;
     }
 
-    /** Publishes a record as another service would (key = competitionId). */
+    /** Publishes a record as another service would (key = competitionId, its type in a header). */
     public void publish(LedgerRecord record) {
-        publishRaw(record.competitionId(), EventCodec.encode(record));
+        send(record.competitionId(), EventCodec.encode(record), record.type());
     }
 
-    /** Publishes bytes as they are, e.g. a tampered record. */
+    /** Publishes bytes as they are, e.g. a tampered record, without a type header. */
     public void publishRaw(String competitionId, byte[] value) {
+        send(competitionId, value, null);
+    }
+
+    private void send(String competitionId, byte[] value, String type) {
+        ProducerRecord<String, byte[]> message = new ProducerRecord<>(LedgerTopics.EVENTS, competitionId, value);
+        if (type != null) {
+            message.headers().add(LedgerTopics.TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8));
+        }
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(LedgerTopics.EVENTS, competitionId, value)).get();
+            producer.send(message).get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("could not publish to " + competitionId, e.getCause());
         } catch (InterruptedException e) {

@@ -10,6 +10,14 @@ public interface LedgerReaction {
     void react(LedgerRecord record, LedgerPosition position);
 
     /**
+     * Whether the reaction wants records of this CloudEvents type at all; a record whose type (told by its
+     * {@link org.ledgerboard.kafka.LedgerTopics#TYPE_HEADER}) no reaction wants is skipped without being parsed.
+     */
+    default boolean wants(String type) {
+        return true;
+    }
+
+    /**
      * The partitions this instance reads changed (a start, a rebalance): whatever the reaction keeps of records it
      * saw may miss what another instance saw meanwhile, so it is to be rebuilt from the ledger.
      */

@@ -15,6 +15,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.errors.WakeupException;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,6 +25,7 @@ import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.InvalidRecordException;
 import org.ledgerboard.core.event.LedgerRecord;
 import org.ledgerboard.kafka.LedgerReader;
+import org.ledgerboard.kafka.LedgerTopics;
 import org.ledgerboard.service.ServiceConfig;
 
 import java.nio.charset.StandardCharsets;
@@ -163,6 +166,9 @@ public class LedgerSubscription {
     /** Has every reaction act on the record; false if one failed and the partition was rewound to retry it. */
     private boolean handle(LedgerReader reader, TopicPartition partition, ConsumerRecord<String, byte[]> message) {
         String where = partition + "@" + message.offset();
+        if (!wanted(message.headers(), reactions)) {
+            return true;
+        }
         try {
             LedgerRecord record = EventCodec.decode(message.value());
             LedgerPosition position = new LedgerPosition(message.partition(), message.offset());
@@ -182,6 +188,16 @@ public class LedgerSubscription {
         tries = 0;
         failing = null;
         return true;
+    }
+
+    /** False for a record whose type header names a type no reaction wants; true when in doubt. */
+    static boolean wanted(Headers headers, List<LedgerReaction> reactions) {
+        Header type = headers.lastHeader(LedgerTopics.TYPE_HEADER);
+        if (type == null) {
+            return true;
+        }
+        String name = new String(type.value(), StandardCharsets.UTF_8);
+        return reactions.stream().anyMatch(reaction -> reaction.wants(name));
     }
 
     private void quarantine(ConsumerRecord<String, byte[]> message, String where, RuntimeException cause) {

@@ -253,6 +253,7 @@ public class LedgerWriter {
         ProducerRecord<String, byte[]> message = new ProducerRecord<>(LedgerTopics.EVENTS, record.competitionId(),
                 EventCodec.encode(record));
         message.headers().add("content-type", EventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        message.headers().add(LedgerTopics.TYPE_HEADER, record.type().getBytes(StandardCharsets.UTF_8));
         CompletableFuture<Void> acked = new CompletableFuture<>();
         synchronized (inFlightLock) {
             inFlight++;

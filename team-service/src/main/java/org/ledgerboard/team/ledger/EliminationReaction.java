@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.jboss.logging.Logger;
+import org.ledgerboard.core.event.EventTypes;
 import org.ledgerboard.core.event.LedgerRecord;
 import org.ledgerboard.core.event.TeamEliminated;
 import org.ledgerboard.service.ServiceConfig;
@@ -16,6 +17,7 @@ import org.ledgerboard.team.competition.EndSupport;
 @ApplicationScoped
 class EliminationReaction implements LedgerReaction {
     private static final Logger LOG = Logger.getLogger(EliminationReaction.class);
+    private static final String ELIMINATION = EventTypes.typeOf(TeamEliminated.class);
 
     private final CommandGateway commands;
     private final ServiceConfig config;
@@ -23,6 +25,11 @@ class EliminationReaction implements LedgerReaction {
     EliminationReaction(CommandGateway commands, ServiceConfig config) {
         this.config = config;
         this.commands = commands;
+    }
+
+    @Override
+    public boolean wants(String type) {
+        return ELIMINATION.equals(type);
     }
 
     @Override
