@@ -9,6 +9,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.ledgerboard.core.event.Actor;
+import org.ledgerboard.core.event.TeamSelected;
+import org.ledgerboard.core.fold.TeamRoster;
 import org.ledgerboard.service.api.ProblemException;
 
 import java.util.Map;
@@ -17,20 +19,31 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * team-service as evaluation-service sees it. Calls time out after 2 s, are retried twice, and a circuit breaker
- * stops calling a team-service that keeps failing; whatever the cause, the caller gets a 503 and records nothing.
+ * team-service as evaluation-service sees it. A team is read from the ledger when this instance has read its
+ * selection ({@link TeamsOnTheLedger}), so submissions do not cost a call each; otherwise, and for competitions,
+ * team-service is asked. Calls time out after 2 s, are retried twice, and a circuit breaker stops calling a
+ * team-service that keeps failing; whatever the cause, the caller gets a 503 and records nothing.
  */
 @ApplicationScoped
 public class TeamDirectory {
     private final TeamServiceClient teams;
+    private final TeamsOnTheLedger onTheLedger;
     private final Map<String, Boolean> signaturePolicies = new ConcurrentHashMap<>();
 
-    TeamDirectory(@RestClient TeamServiceClient teams) {
+    TeamDirectory(@RestClient TeamServiceClient teams, TeamsOnTheLedger onTheLedger) {
         this.teams = teams;
+        this.onTheLedger = onTheLedger;
     }
 
-    /** The team, or empty when team-service does not know it. */
+    /** The team, or empty when neither the ledger read here nor team-service knows it. */
     public Optional<TeamServiceClient.Team> team(String competitionId, String teamId) {
+        Optional<TeamRoster.Team> read = onTheLedger.team(competitionId, teamId);
+        if (read.isPresent()) {
+            TeamRoster.Team team = read.get();
+            TeamSelected selected = team.selected();
+            return Optional.of(new TeamServiceClient.Team(teamId, team.status().name(), selected.leadOrganisation(),
+                    selected.consortium(), selected.members(), team.publicKey()));
+        }
         return Optional.ofNullable(answer(() -> teams.team(competitionId, teamId)));
     }
 
