@@ -34,6 +34,7 @@ final class BsonStoreType extends BasicDataType<Object> {
     private static final byte VALUE = 3;    // an id or a position: {"k": value}
     private static final byte SERIALIZED = 4; // what BSON cannot hold (a missing value inside a key): as H2 would
     private static final String FIELD = "k";
+    private static final ThreadLocal<ByteBuf> PROBE = ThreadLocal.withInitial(() -> Unpooled.buffer(256));
 
     private BsonStoreType() {
     }
@@ -41,6 +42,38 @@ final class BsonStoreType extends BasicDataType<Object> {
     @Override
     public int compare(Object a, Object b) {
         return Arrays.compareUnsigned(encode(a), encode(b));
+    }
+
+    /**
+     * H2's binary search (same probes, same answer), with the key sought encoded once instead of at every probe,
+     * and each probed key encoded into a buffer reused by the thread: key comparisons were a quarter of the
+     * store's time under the write benchmark, nearly all of it encoding.
+     */
+    @Override
+    public int binarySearch(Object key, Object storage, int size, int initialGuess) {
+        byte[] sought = encode(key);
+        Object[] keys = cast(storage);
+        ByteBuf probe = PROBE.get();
+        int low = 0;
+        int high = size - 1;
+        int x = initialGuess - 1;
+        if (x < 0 || x > high) {
+            x = high >>> 1;
+        }
+        while (low <= high) {
+            encodeInto(keys[x], probe.clear());
+            int compare = Arrays.compareUnsigned(sought, 0, sought.length, probe.array(), probe.arrayOffset(),
+                    probe.arrayOffset() + probe.writerIndex());
+            if (compare > 0) {
+                low = x + 1;
+            } else if (compare < 0) {
+                high = x - 1;
+            } else {
+                return x;
+            }
+            x = (low + high) >>> 1;
+        }
+        return ~low;
     }
 
     @Override
@@ -67,16 +100,21 @@ final class BsonStoreType extends BasicDataType<Object> {
     }
 
     static byte[] encode(Object value) {
-        if (value instanceof Missing) {
-            return new byte[] {MISSING};
-        }
         ByteBuf out = Unpooled.buffer(256);
+        encodeInto(value, out);
+        return ByteBufUtil.getBytes(out);
+    }
+
+    private static void encodeInto(Object value, ByteBuf out) {
+        if (value instanceof Missing) {
+            out.writeByte(MISSING);
+            return;
+        }
         try {
             writeBson(value, out);
         } catch (IllegalArgumentException notBson) {
             out.clear().writeByte(SERIALIZED).writeBytes(ObjectDataType.serialize(value));
         }
-        return ByteBufUtil.getBytes(out);
     }
 
     private static void writeBson(Object value, ByteBuf out) {
