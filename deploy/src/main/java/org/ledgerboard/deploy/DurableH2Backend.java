@@ -36,6 +36,13 @@ final class DurableH2Backend extends H2Backend {
      */
     private static final int RETENTION_MS = 2_000;
 
+    /**
+     * Pages split above 4 KB instead of H2's 16 KB. Every commit writes each page it changed whole, encoding every
+     * document in it again; with a commit per write, serialising pages was half of the store's time under the
+     * write benchmark, and pages four times smaller hold a quarter of the documents to encode again.
+     */
+    private static final int PAGE_SPLIT_BYTES = 4 * 1024;
+
     private final AtomicLong written = new AtomicLong();
     private long committed; // guarded by this: every write numbered up to here is in the file
 
@@ -44,7 +51,7 @@ final class DurableH2Backend extends H2Backend {
     }
 
     private static MVStore open(String file) {
-        MVStore store = new MVStore.Builder().fileName(file).cacheSize(CACHE_MB).open();
+        MVStore store = new MVStore.Builder().fileName(file).cacheSize(CACHE_MB).pageSplitSize(PAGE_SPLIT_BYTES).open();
         store.setRetentionTime(RETENTION_MS);
         return store;
     }

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The answers given per (endpoint, Idempotency-Key), in the service's MongoDB database, written once, when the
@@ -37,6 +38,7 @@ public class IdempotencyStore {
     private final BlockingQueue<Answer> backlog = new LinkedBlockingQueue<>();
     private final Map<String, Document> unwritten = new ConcurrentHashMap<>(); // answers in the backlog, by id
     private final Thread writer = new Thread(this::keepAnswered, "idempotency-answers");
+    private volatile boolean running = true;
 
     IdempotencyStore(MongoClient mongo, ServiceConfig config) {
         this.answers = mongo.getDatabase(config.mongo().database()).getCollection("idempotency");
@@ -116,11 +118,15 @@ public class IdempotencyStore {
     /** Writes the successes given meanwhile, then releases their keys; runs on its own thread. */
     private void keepAnswered() {
         List<Answer> answers = new ArrayList<>();
-        while (!Thread.currentThread().isInterrupted() || !backlog.isEmpty()) {
+        while (running || !backlog.isEmpty()) { // stopping: what is left is written, then it ends
             try {
-                answers.add(backlog.take());
-            } catch (InterruptedException e) { // stopping: write what is left, then end
+                Answer first = backlog.poll(200, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    answers.add(first);
+                }
+            } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             }
             backlog.drainTo(answers);
             if (answers.isEmpty()) {
@@ -152,7 +158,7 @@ public class IdempotencyStore {
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
-        writer.interrupt();
+        running = false;
         writer.join(5_000);
     }
 

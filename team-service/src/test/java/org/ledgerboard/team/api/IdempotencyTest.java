@@ -11,10 +11,12 @@ import org.ledgerboard.service.ServiceConfig;
 import org.ledgerboard.testkit.ActingFilter;
 import org.ledgerboard.testkit.LedgerInfraResource;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.ledgerboard.team.TeamApi.launch;
 import static org.ledgerboard.team.TeamApi.post;
@@ -119,10 +121,13 @@ class IdempotencyTest {
         return Map.of("teamId", id, "name", id, "leadOrganisation", id, "consortium", List.of());
     }
 
-    /** Deletes the organiser's idempotency record of an endpoint (keys are scoped per endpoint and subject). */
+    /**
+     * Deletes the organiser's idempotency record of an endpoint (keys are scoped per endpoint and subject), once it
+     * is written: a success's answer is kept in the background.
+     */
     private void forget(String endpoint, String key) {
         String scope = endpoint + " by " + ActingFilter.ORGANISER;
-        assertThat(mongo.getDatabase(config.mongo().database()).getCollection("idempotency")
-                .deleteOne(Filters.eq("_id", scope + "\n" + key)).getDeletedCount()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.getDatabase(config.mongo().database())
+                .getCollection("idempotency").deleteOne(Filters.eq("_id", scope + "\n" + key)).getDeletedCount() == 1);
     }
 }
