@@ -69,6 +69,12 @@ import java.util.function.Supplier;
 public class Projections {
     private static final Logger LOG = Logger.getLogger(Projections.class);
     private static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(1);
+    /**
+     * A checkpoint costs time in its competition's size (its views and fold state are written whole): the next one
+     * of a competition waits at least this many times as long as its last took, so that a competition of ten
+     * thousand teams does not spend the fold's and the store's time rewriting itself every second.
+     */
+    private static final int CHECKPOINT_COST_SHARE = 20;
 
     /**
      * A change of a competition's views, as live updates carry it: the records that are leaves {@code fromTreeSize}
@@ -94,6 +100,8 @@ public class Projections {
     /** Competitions whose checkpoint is being written, and those whose last write failed, with why. */
     private final Set<String> writing = ConcurrentHashMap.newKeySet();
     private final Map<String, String> unwritten = new ConcurrentHashMap<>();
+    /** Per competition, the System.nanoTime() before which it is not checkpointed again. */
+    private final Map<String, Long> notBefore = new ConcurrentHashMap<>();
     private final ExecutorService checkpointWriter = Executors.newSingleThreadExecutor(
             r -> new Thread(r, "projections-checkpoints"));
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -425,6 +433,10 @@ public class Projections {
      */
     private void checkpointWhatIsNew(Map<TopicPartition, Long> next) {
         for (String competitionId : List.copyOf(news)) {
+            Long earliest = notBefore.get(competitionId);
+            if (earliest != null && System.nanoTime() - earliest < 0) {
+                continue; // still news: checkpointed once its pause is over
+            }
             if (writing.add(competitionId)) {
                 Signed signed;
                 try {
@@ -467,10 +479,12 @@ public class Projections {
     }
 
     /** A checkpoint, the views it vouches for as JSON and the fold's state, as taken on the fold's thread. */
-    private record Signed(Checkpoint checkpoint, String viewsJson, CompetitionProjection.Persisted state) {
+    private record Signed(Checkpoint checkpoint, String viewsJson, CompetitionProjection.Persisted state,
+                          long signedInNanos) {
     }
 
     private Signed sign(String competitionId, CompetitionProjection projection) {
+        long started = System.nanoTime();
         ViewsFold fold = projection.fold();
         MerkleTree tree = projection.tree();
         CompetitionViews views = fold.views(competitionId);
@@ -480,7 +494,9 @@ public class Projections {
         Checkpoint checkpoint = new Checkpoint(competitionId, tree.size(), root, digest, projection.position(),
                 keys.key().keyId(), keys.key().signBase64(statement));
         try {
-            return new Signed(checkpoint, json.writeValueAsString(views), projection.persisted(competitionId, folds.chunkSize()));
+            String viewsJson = json.writeValueAsString(views);
+            CompetitionProjection.Persisted state = projection.persisted(competitionId, folds.chunkSize());
+            return new Signed(checkpoint, viewsJson, state, System.nanoTime() - started);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -489,6 +505,7 @@ public class Projections {
     private void write(Signed signed) {
         Checkpoint checkpoint = signed.checkpoint();
         String competitionId = checkpoint.competitionId();
+        long started = System.nanoTime();
         try {
             storeQuarantined();
             Document viewDocument = Document.parse(signed.viewsJson())
@@ -521,6 +538,8 @@ public class Projections {
             }
             news.add(competitionId);
         } finally {
+            long cost = signed.signedInNanos() + System.nanoTime() - started;
+            notBefore.put(competitionId, System.nanoTime() + CHECKPOINT_COST_SHARE * cost);
             writing.remove(competitionId);
         }
     }
