@@ -39,7 +39,8 @@ import java.util.Map;
 /**
  * Feeds {@code ledger.events} to the service's {@link LedgerReaction}s: one consumer group per service (each
  * instance a static member, so a restart resumes within seconds), from the beginning on first start, offsets
- * committed once per poll for the records every reaction succeeded on (at least once; reactions dedupe). A
+ * of the records every reaction succeeded on committed about once a second, when partitions move and at a stop (at
+ * least once: a restart may bring up to a second of records again, and reactions dedupe). A
  * partition's records are handled in order; partitions are independent. A reaction that fails is retried
  * on the same record with a doubling pause; after {@code ledgerboard.reactions.max-tries} tries the record is
  * quarantined (logged at ERROR and kept with its reason in the {@code quarantine} collection) and the stream goes
@@ -62,6 +63,10 @@ public class LedgerSubscription {
     private volatile String failing; // the record being retried and why, or null
     private volatile long lag;
     private int tries;
+    private static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
+    /** Per partition, the offset after the last record handled and not yet committed; the subscription's thread only. */
+    private final Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
+    private long lastCommit = System.nanoTime();
 
     LedgerSubscription(Instance<LedgerReaction> reactions, ServiceConfig config, MongoClient mongo,
                        MeterRegistry metrics, @ConfigProperty(name = "quarkus.application.name") String group) {
@@ -108,6 +113,7 @@ public class LedgerSubscription {
         reader = LedgerReader.inGroup(bootstrap, LedgerReader.Pace.BATCHED, group, instance, new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                commitHandled(); // while they are still this instance's
                 reactions.forEach(LedgerReaction::partitionsChanged);
             }
 
@@ -134,7 +140,6 @@ public class LedgerSubscription {
         try {
             while (running) {
                 ConsumerRecords<String, byte[]> polled = reader.poll(Duration.ofMillis(500));
-                Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
                 boolean failed = false;
                 for (TopicPartition partition : polled.partitions()) {
                     for (ConsumerRecord<String, byte[]> message : polled.records(partition)) {
@@ -149,17 +154,34 @@ public class LedgerSubscription {
                         handled.put(partition, new OffsetAndMetadata(message.offset() + 1));
                     }
                 }
-                if (!handled.isEmpty()) { // once per poll, not per record: each commit is a write to the broker
-                    reader.commit(handled);
+                // each commit is a write to the broker, and reactions skip most records unparsed: not per poll
+                if (System.nanoTime() - lastCommit >= COMMIT_EVERY.toNanos()) {
+                    commitHandled();
+                    lastCommit = System.nanoTime();
                 }
                 lag = reader.lag();
             }
         } catch (WakeupException stopping) {
-            // shutdown
+            commitHandled();
         } catch (RuntimeException e) {
             LOG.error("the ledger subscription stopped", e); // readiness reports it (problem())
         } finally {
             reader.close();
+        }
+    }
+
+    /** Commits the offsets handled since the last commit; one that fails is read again after a restart. */
+    private void commitHandled() {
+        if (handled.isEmpty()) {
+            return;
+        }
+        try {
+            reader.commit(Map.copyOf(handled));
+        } catch (RuntimeException e) {
+            LOG.warnf("could not commit the ledger subscription's offsets (records are read again after a restart): %s",
+                    e.getMessage());
+        } finally {
+            handled.clear();
         }
     }
 
