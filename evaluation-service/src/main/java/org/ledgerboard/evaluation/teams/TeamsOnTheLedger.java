@@ -17,6 +17,7 @@ import org.ledgerboard.service.ledger.LedgerReaction;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -30,7 +31,7 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class TeamsOnTheLedger implements LedgerReaction {
     private static final Set<String> TYPES = Stream.of(TeamSelected.class, TeamKeyRotated.class, TeamWithdrew.class,
-            TeamEliminated.class, TeamSupportEnded.class).map(EventTypes::typeOf).collect(java.util.stream.Collectors.toSet());
+            TeamEliminated.class, TeamSupportEnded.class).map(EventTypes::typeOf).collect(Collectors.toSet());
 
     private final Cache<String, TeamRoster> rosters = Caffeine.newBuilder()
             .maximumSize(AggregateCache.COMPETITIONS).build();

@@ -50,6 +50,7 @@ import java.util.Map;
 @ApplicationScoped
 public class LedgerSubscription {
     private static final Logger LOG = Logger.getLogger(LedgerSubscription.class);
+    private static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
 
     private final List<LedgerReaction> reactions;
     private final String bootstrap;
@@ -63,7 +64,6 @@ public class LedgerSubscription {
     private volatile String failing; // the record being retried and why, or null
     private volatile long lag;
     private int tries;
-    private static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
     /** Per partition, the offset after the last record handled and not yet committed; the subscription's thread only. */
     private final Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
     private long lastCommit = System.nanoTime();
