@@ -11,12 +11,14 @@ import org.ledgerboard.evaluation.TeamServiceStub;
 import org.ledgerboard.evaluation.round.CompetitionEvaluation;
 import org.ledgerboard.testkit.LedgerInfraResource;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -44,7 +46,9 @@ class SubmissionRulesTest {
         c = uniqueId("rules");
         TeamServiceStub.competition(c);
         TeamServiceStub.team(c, "upstage", "ACTIVE", "Upstage", List.of("Upstage", "NIPA Lab"));
-        post("/competitions/" + c + "/rounds", round("r1", 1, Instant.now().plusSeconds(3600))).statusCode(201);
+        // a test before may have left the circuit to team-service open (503, nothing recorded): retry as a client would
+        await().atMost(Duration.ofSeconds(10)).until(() -> post("/competitions/" + c + "/rounds",
+                round("r1", 1, Instant.now().plusSeconds(3600))).extract().statusCode() == 201);
         post("/competitions/" + c + "/rounds/r1/evaluators", Map.of("evaluatorId", "kim", "affiliation", "NIPA Lab",
                 "criteria", List.of("expert"))).statusCode(201);
         eventsBefore = storedEvents();
