@@ -10,5 +10,6 @@ source "${LEDGERBOARD_HOME:-$ROOT/.ledgerboard}/run/ports.env"
 DIR=$(mktemp -d)
 trap 'rm -rf "$DIR"' EXIT
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-java -Xmx4g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$ROOT/deploy/target/lib/*:$(ls "$ROOT"/deploy/target/deploy-*.jar)" \
+# the auditor's JVM options as `ledgerboard audit` sets them
+java -Xmx4g -XX:+UseParallelGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$ROOT/deploy/target/lib/*:$(ls "$ROOT"/deploy/target/deploy-*.jar)" \
   org.ledgerboard.deploy.AuditThroughput "127.0.0.1:$KAFKA_PORT" "$DIR" "${1:-1000000}"

@@ -21,7 +21,7 @@ import java.util.Set;
  * an act done twice, e.g. a retried command executed again, even when each copy is well-formed and sealed.
  */
 public final class UniqueIds implements FairnessRule {
-    private final Map<String, Set<String>> seen = new HashMap<>();
+    private final Map<String, Set<Id>> seen = new HashMap<>();
 
     @Override
     public String name() {
@@ -30,27 +30,38 @@ public final class UniqueIds implements FairnessRule {
 
     @Override
     public void check(long position, LedgerRecord record, CompetitionFacts before, List<Finding> findings) {
-        String id = idOf(record);
+        Id id = idOf(record);
         if (id != null && !seen.computeIfAbsent(record.competitionId(), c -> new HashSet<>()).add(id)) {
             findings.add(FairnessRule.finding(name(), position, record, id + " is recorded a second time"));
         }
     }
 
-    private static String idOf(LedgerRecord record) {
+    private static Id idOf(LedgerRecord record) {
         Object event = record.data();
         if (event instanceof TeamSelected e) {
-            return "team " + e.teamId();
+            return new Id("team", e.teamId(), null, null);
         } else if (event instanceof FundingGranted e) {
-            return "grant " + e.grantId();
+            return new Id("grant", e.grantId(), null, null);
         } else if (event instanceof FundingDisbursed e) {
-            return "disbursement " + e.disbursementId();
+            return new Id("disbursement", e.disbursementId(), null, null);
         } else if (event instanceof SubmissionMade e) {
-            return "submission " + e.submissionId();
+            return new Id("submission", e.submissionId(), null, null);
         } else if (event instanceof RoundOpened e) {
-            return "round " + e.roundId();
+            return new Id("round", e.roundId(), null, null);
         } else if (event instanceof EvaluationRecorded e) {
-            return "evaluation of submission " + e.submissionId() + " by " + e.evaluatorId() + " on " + e.criterion();
+            return new Id("evaluation of submission", e.submissionId(), e.evaluatorId(), e.criterion());
         }
         return null;
+    }
+
+    /**
+     * What names an act: its kind and id (an evaluation: the submission, evaluator and criterion). It holds the
+     * event's own strings, so a replay remembering every act keeps no copies of them.
+     */
+    private record Id(String kind, String id, String evaluator, String criterion) {
+        @Override
+        public String toString() {
+            return kind + " " + id + (evaluator == null ? "" : " by " + evaluator + " on " + criterion);
+        }
     }
 }

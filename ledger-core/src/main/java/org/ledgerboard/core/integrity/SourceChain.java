@@ -2,6 +2,7 @@ package org.ledgerboard.core.integrity;
 
 import org.ledgerboard.core.canonical.Hashes;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,16 +15,18 @@ public final class SourceChain {
     /** What appending an event did to the chain. */
     public enum Outcome { APPENDED, DUPLICATE, FORK }
 
-    private final Map<String, String> hashById = new HashMap<>();
+    /** Hashes as bytes: a replay keeps one per event, and hex would double what it holds. */
+    private final Map<String, byte[]> hashById = new HashMap<>();
     private byte[] head = new byte[Hashes.LENGTH];
     private long count;
 
     public Outcome append(String eventId, String hashHex) {
-        String known = hashById.putIfAbsent(eventId, hashHex);
+        byte[] hash = Hashes.fromHex(hashHex);
+        byte[] known = hashById.putIfAbsent(eventId, hash);
         if (known != null) {
-            return known.equals(hashHex) ? Outcome.DUPLICATE : Outcome.FORK;
+            return Arrays.equals(known, hash) ? Outcome.DUPLICATE : Outcome.FORK;
         }
-        head = Hashes.sha256(head, Hashes.fromHex(hashHex));
+        head = Hashes.sha256(head, hash);
         count++;
         return Outcome.APPENDED;
     }

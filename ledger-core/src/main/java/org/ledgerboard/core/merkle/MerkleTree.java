@@ -1,6 +1,9 @@
 package org.ledgerboard.core.merkle;
 
+import org.ledgerboard.core.canonical.Hashes;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -9,17 +12,24 @@ import java.util.List;
  * costs O(log² n) hashes instead of rehashing the leaves.
  */
 public final class MerkleTree {
-    /** levels.get(k).get(i) = hash of the complete subtree of 2^k leaves starting at leaf i * 2^k. */
-    private final List<List<byte[]>> levels = new ArrayList<>();
+    /**
+     * levels.get(k) holds the hashes of the complete subtrees of 2^k leaves, left to right. Kept flat, 32 bytes
+     * each in one array per level rather than an object per hash: a replay keeps every competition's tree, and a
+     * million small arrays cost the garbage collector more than the hashing.
+     */
+    private final List<Level> levels = new ArrayList<>();
 
     public void appendEntry(byte[] entry) {
         appendLeafHash(TreeHashes.leaf(entry));
     }
 
     public void appendLeafHash(byte[] leafHash) {
-        level(0).add(leafHash.clone());
+        if (leafHash.length != Hashes.LENGTH) {
+            throw new IllegalArgumentException("a leaf hash has " + Hashes.LENGTH + " bytes, not " + leafHash.length);
+        }
+        level(0).add(leafHash);
         for (int k = 0; level(k).size() % 2 == 0; k++) {
-            List<byte[]> lower = level(k);
+            Level lower = level(k);
             level(k + 1).add(TreeHashes.node(lower.get(lower.size() - 2), lower.get(lower.size() - 1)));
         }
     }
@@ -29,7 +39,7 @@ public final class MerkleTree {
     }
 
     public byte[] leafHash(long index) {
-        return level(0).get(Math.toIntExact(index)).clone();
+        return level(0).get(Math.toIntExact(index));
     }
 
     public byte[] rootHash() {
@@ -113,9 +123,9 @@ public final class MerkleTree {
         return TreeHashes.node(hash(start, start + k), hash(start + k, end));
     }
 
-    private List<byte[]> level(int k) {
+    private Level level(int k) {
         while (levels.size() <= k) {
-            levels.add(new ArrayList<>());
+            levels.add(new Level());
         }
         return levels.get(k);
     }
@@ -123,6 +133,28 @@ public final class MerkleTree {
     private void checkSize(long treeSize) {
         if (treeSize < 0 || treeSize > size()) {
             throw new IllegalArgumentException("tree size " + treeSize + " is outside 0.." + size());
+        }
+    }
+
+    /** Hashes of one level, 32 bytes each in a growing array; {@link #get} hands out a copy. */
+    private static final class Level {
+        private byte[] hashes = new byte[Hashes.LENGTH * 4];
+        private int size;
+
+        void add(byte[] hash) {
+            if (Math.multiplyExact(size + 1, Hashes.LENGTH) > hashes.length) {
+                hashes = Arrays.copyOf(hashes, Math.multiplyExact(hashes.length, 2));
+            }
+            System.arraycopy(hash, 0, hashes, size * Hashes.LENGTH, Hashes.LENGTH);
+            size++;
+        }
+
+        byte[] get(int index) {
+            return Arrays.copyOfRange(hashes, index * Hashes.LENGTH, (index + 1) * Hashes.LENGTH);
+        }
+
+        int size() {
+            return size;
         }
     }
 }

@@ -13,6 +13,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -255,6 +259,25 @@ class EventCodecTest {
         assertThatThrownBy(() -> EventCodec.decode(json))
                 .isInstanceOf(InvalidRecordException.class)
                 .hasMessageContaining("RFC 3339");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-01-01T00:00:00Z", "2026-01-01T00:00:00.5Z", "2026-06-30T23:59:59.123456789Z",
+            "2024-02-29T12:00:00Z", "0000-01-01T00:00:00Z", "2026-01-01T09:00:00+09:00", "2026-01-01t00:00:00z",
+            "2026-01-01T00:00Z", "2026-02-30T00:00:00Z", "2025-02-29T00:00:00Z", "2026-01-01T24:00:00Z",
+            "2026-01-01T00:00:60Z", "2026-13-01T00:00:00Z", "2026-01-01T00:00:00.Z", "2026-01-01T00:00:00.1234567890Z",
+            "2026-01-01T00:00:0xZ", "+2026-01-01T00:00:00Z"})
+    void timesAreReadExactlyAsTheRfc3339FormatterReadsThem(String time) {
+        byte[] json = mutated(tree -> tree.put("time", time));
+        Instant expected;
+        try {
+            expected = OffsetDateTime.parse(time, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            assertThatThrownBy(() -> EventCodec.decode(json)).isInstanceOf(InvalidRecordException.class)
+                    .hasMessageContaining("RFC 3339");
+            return;
+        }
+        assertThat(EventCodec.decode(json).time()).isEqualTo(expected);
     }
 
     @Test

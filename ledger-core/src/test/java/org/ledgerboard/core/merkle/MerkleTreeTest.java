@@ -169,6 +169,16 @@ class MerkleTreeTest {
         assertThatThrownBy(() -> tree.consistencyProof(5, 4)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void aLeafHashIsThirtyTwoBytesAndHandedOutAsACopy() {
+        MerkleTree tree = vectorTree();
+
+        assertThatThrownBy(() -> tree.appendLeafHash(new byte[31])).isInstanceOf(IllegalArgumentException.class);
+        tree.leafHash(0)[0] ^= 1;
+        tree.rootHash()[0] ^= 1;
+        assertThat(tree.rootHash()).isEqualTo(vectorTree().rootHash());
+    }
+
     /** RFC 9162 sections 2.1.1, 2.1.3.1 and 2.1.4.1 written as literally as possible (MTH memoised for speed). */
     private static final class Reference {
         private final List<byte[]> leaves;
