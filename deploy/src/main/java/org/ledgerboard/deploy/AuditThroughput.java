@@ -127,6 +127,7 @@ public final class AuditThroughput {
     }
 
     private double audit(String name, LedgerSource source) {
+        startClean();
         long start = System.nanoTime();
         Auditor auditor = new Auditor(trustedKeys());
         source.read((position, key, value) -> auditor.accept(position, value));
@@ -172,6 +173,7 @@ public final class AuditThroughput {
 
     /** A bare consumer with the auditor's fetch settings, counting the topic's records: the broker's speed here. */
     private static double consume(String bootstrap, String topic) {
+        startClean();
         long start = System.nanoTime();
         long[] consumed = {0};
         LedgerSource.kafka(bootstrap, topic).read((position, key, value) -> consumed[0]++);
@@ -179,6 +181,14 @@ public final class AuditThroughput {
         System.out.printf("bare KafkaConsumer: %d records in %.1f s = %.0f records/s%n", consumed[0], seconds,
                 consumed[0] / seconds);
         return consumed[0] / seconds;
+    }
+
+    /**
+     * Each measured read starts on a collected heap, as a fresh {@code ledgerboard audit} does: an audit holds its
+     * whole replay until the report, and the previous one's would otherwise be collected on this one's time.
+     */
+    private static void startClean() {
+        System.gc();
     }
 
     private static long lines(Path file) throws IOException {

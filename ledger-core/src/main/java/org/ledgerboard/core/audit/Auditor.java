@@ -9,7 +9,9 @@ import org.ledgerboard.core.integrity.TrustedKeys;
 import org.ledgerboard.core.view.CompetitionViews;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +33,8 @@ public final class Auditor {
 
     private static final int BATCH = 256;
     private static final JsonFactory JSON = new JsonFactory();
+    private static final byte[] COMPETITION_ID = "\"competitionid\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] VALUE_START = ":\"".getBytes(StandardCharsets.US_ASCII);
 
     private final List<AuditShard> shards = new ArrayList<>();
     private final List<Worker> workers = new ArrayList<>();
@@ -109,10 +113,44 @@ public final class Auditor {
     }
 
     /**
-     * The record's {@code competitionid} as a streaming read finds it (the last one, as the full parse would take
-     * it); empty for a record without one, which the shard it lands on reports.
+     * The record's {@code competitionid} as its full parse would take it; empty for a record without one, which the
+     * shard it lands on reports. A record without a backslash has only structural quotes, so the bytes
+     * {@code "competitionid"} are a member's name wherever they occur: when they occur once, after no bracket but
+     * the record's own, followed by {@code :"}, that member is the one the parse takes. Written records (compact,
+     * ids unescaped) are all like that and are routed on those bytes; any other is read by a streaming parse.
      */
     static String competitionIdOf(byte[] record) {
+        int name = -1;
+        boolean nestedBefore = false;
+        for (int i = 0; i < record.length; i++) {
+            byte b = record[i];
+            if (b == '\\' || (b == '"' && name >= 0 && startsWith(record, i, COMPETITION_ID))) {
+                return streamedCompetitionIdOf(record);
+            }
+            if (b == '"' && name < 0 && startsWith(record, i, COMPETITION_ID)) {
+                name = i;
+            }
+            nestedBefore |= name < 0 && i > 0 && (b == '{' || b == '[');
+        }
+        int value = name + COMPETITION_ID.length + 2;
+        if (name < 0 || nestedBefore || !startsWith(record, value - 2, VALUE_START)) {
+            return streamedCompetitionIdOf(record);
+        }
+        for (int end = value; end < record.length; end++) {
+            if (record[end] == '"') {
+                return new String(record, value, end - value, StandardCharsets.UTF_8);
+            }
+        }
+        return streamedCompetitionIdOf(record);
+    }
+
+    private static boolean startsWith(byte[] bytes, int at, byte[] prefix) {
+        return at + prefix.length <= bytes.length && Arrays.equals(bytes, at, at + prefix.length, prefix, 0,
+                prefix.length);
+    }
+
+    /** The last top-level {@code competitionid}, as the full parse takes it. */
+    private static String streamedCompetitionIdOf(byte[] record) {
         String found = "";
         try (JsonParser parser = JSON.createParser(record)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {

@@ -1,9 +1,12 @@
 package org.ledgerboard.core.audit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.ledgerboard.core.audit.FoundingCompetition.Ledger;
 import org.ledgerboard.core.integrity.TrustedKeys;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,6 +55,24 @@ class AuditorShardsTest {
             assertThat(report.records()).isEqualTo(interleaved.size());
             assertThat(report.views()).hasSize(COMPETITIONS);
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"competitionid\":\"c-1\",\"data\":{}}|c-1",
+            "{\"competitionid\": \"c-1\",\"x\":{\"competitionid\":\"c-2\"}}|c-1",
+            "{\"competitionid\":\"c-1\",\"competitionid\":\"c-2\"}|c-2",
+            "{\"competitionid\":\"c-1\",\"competition\\u0069d\":\"c-2\"}|c-2",
+            "{\"data\":{\"competitionid\":\"c-2\"},\"competitionid\":\"c-1\"}|c-1",
+            "{\"competitionid\":\"c\\u002d1\"}|c-1",
+            "{\"id\":\"e1\"}|''"})
+    void aRecordIsRoutedByTheCompetitionItsFullParseReads(String record, String competition) {
+        assertThat(Auditor.competitionIdOf(record.getBytes(StandardCharsets.UTF_8))).isEqualTo(competition);
+    }
+
+    @Test
+    void aWrittenRecordIsRoutedByItsCompetition() {
+        assertThat(Auditor.competitionIdOf(ledgers.get(3).records.get(5))).isEqualTo("c-3");
     }
 
     @Test

@@ -65,6 +65,29 @@ class EventCodecTest {
         assertThat(decoded.type()).isEqualTo("org.ledgerboard." + event.getClass().getSimpleName());
     }
 
+    @ParameterizedTest
+    @MethodSource("everyEvent")
+    void aCanonicalRecordReadsAsTheGeneralPathReadsIt(LedgerEvent event) {
+        byte[] json = EventCodec.encode(EventCodec.stamp(SampleEvents.record(event, 3)));
+        JsonNode tree = EventCodec.parse(json);
+
+        EventCodec.Checked canonical = EventCodec.check(json); // bytes as written: the canonical reader reads them
+
+        assertThat(canonical.record()).isEqualTo(EventCodec.decode(tree));
+        assertThat(canonical.contentHash()).isEqualTo(EventCodec.hashOf(tree));
+    }
+
+    @Test
+    void aCanonicalRecordWithoutAnOptionalFieldReadsItAsNull() {
+        LedgerRecord selected = EventCodec.stamp(SampleEvents.record(new TeamSelected(SampleEvents.COMPETITION, "t1",
+                "t1", "lab", List.of("lab"), List.of("m1")), 2));
+
+        EventCodec.Checked checked = EventCodec.check(EventCodec.encode(selected));
+
+        assertThat(checked.record()).isEqualTo(selected);
+        assertThat(checked.contentHash()).isEqualTo(selected.hash());
+    }
+
     @Test
     void encodingIsTheCanonicalStructuredCloudEvent() {
         JsonNode tree = encodedTree();
