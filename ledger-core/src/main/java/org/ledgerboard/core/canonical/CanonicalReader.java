@@ -207,10 +207,14 @@ public final class CanonicalReader {
                 || (at < in.length && (in[at] == '.' || in[at] == 'e' || in[at] == 'E'))) {
             return null;
         }
-        long value = Long.parseLong(new String(in, start, at - start, StandardCharsets.ISO_8859_1));
-        if (Math.abs(value) > EXACT_INTEGERS || (value == 0 && in[start] == '-')) {
+        long value = 0;
+        for (int i = digitsStart; i < at; i++) {
+            value = value * 10 + (in[i] - '0');
+        }
+        if (value > EXACT_INTEGERS || (value == 0 && in[start] == '-')) {
             return null;
         }
+        value = in[start] == '-' ? -value : value;
         return value == (int) value ? NODES.numberNode((int) value) : NODES.numberNode(value);
     }
 

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 public final class Hashes {
     public static final int LENGTH = 32;
     private static final HexFormat HEX = HexFormat.of();
+    private static final MessageDigest SHA256 = lookUp();
 
     private Hashes() {
     }
@@ -20,7 +21,16 @@ public final class Hashes {
         return digest.digest();
     }
 
+    /** A fresh SHA-256 digest, cloned from a prototype: looking the algorithm up costs more than hashing a record. */
     public static MessageDigest newDigest() {
+        try {
+            return (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 digest can be cloned", e);
+        }
+    }
+
+    private static MessageDigest lookUp() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
