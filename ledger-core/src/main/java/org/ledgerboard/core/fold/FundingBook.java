@@ -43,7 +43,22 @@ public final class FundingBook {
         }
 
         Amounts plus(Amounts other) {
-            return new Amounts(granted.add(other.granted), disbursed.add(other.disbursed), revoked.add(other.revoked));
+            return new Amounts(sum(granted, other.granted), sum(disbursed, other.disbursed),
+                    sum(revoked, other.revoked));
+        }
+
+        /**
+         * {@code a.add(b)}, value and scale; adding a zero of no greater scale gives the other addend itself rather
+         * than a copy: a replay keeps every grant's amounts, and most changes leave two of the three as they were.
+         */
+        private static BigDecimal sum(BigDecimal a, BigDecimal b) {
+            if (b.signum() == 0 && b.scale() <= a.scale()) {
+                return a;
+            }
+            if (a.signum() == 0 && a.scale() <= b.scale()) {
+                return b;
+            }
+            return a.add(b);
         }
 
         Amounts negate() {

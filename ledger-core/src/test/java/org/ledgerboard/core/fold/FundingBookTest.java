@@ -76,4 +76,22 @@ class FundingBookTest {
         assertThat(book.grantsOf("upstage")).isEmpty();
         assertThat(book.grants()).hasSize(1);
     }
+
+    @Test
+    void sumsKeepTheValueAndScaleThatAddingGives() {
+        String[] amounts = {"0", "0.00", "5", "5.00", "1.5", "-2.25", "0.0"};
+        for (String a : amounts) {
+            for (String b : amounts) {
+                BigDecimal x = new BigDecimal(a);
+                BigDecimal y = new BigDecimal(b);
+
+                FundingBook.Amounts sum = new FundingBook.Amounts(x, y, BigDecimal.ZERO)
+                        .plus(new FundingBook.Amounts(y, x, y));
+
+                assertThat(sum.granted().toPlainString()).isEqualTo(x.add(y).toPlainString());
+                assertThat(sum.disbursed().toPlainString()).isEqualTo(y.add(x).toPlainString());
+                assertThat(sum.revoked().toPlainString()).isEqualTo(BigDecimal.ZERO.add(y).toPlainString());
+            }
+        }
+    }
 }
