@@ -89,7 +89,7 @@ public final class FundingBook {
     // iteration orders (ViewsFold).
     private TreeMap<String, BigDecimal> budget = new TreeMap<>();
     private final LinkedHashMap<String, Grant> grants = new LinkedHashMap<>();
-    /** Disbursed and revoked per grant id, whether or not the grant is recorded yet. */
+    /** Disbursed and revoked per grant id not recorded yet (a recorded grant holds its own). */
     private final HashMap<String, Amounts> outflows = new HashMap<>();
     private final HashMap<String, ArrayList<String>> grantIdsByTeam = new HashMap<>();
     private final TreeMap<String, Amounts> byResource = new TreeMap<>();
@@ -100,11 +100,15 @@ public final class FundingBook {
             budget = new TreeMap<>(e.budget());
         } else if (event instanceof FundingGranted e) {
             Grant replaced = grants.remove(e.grantId());
+            Amounts outflow;
             if (replaced != null) {
                 count(replaced, replaced.amounts().negate());
                 grantIdsByTeam.get(replaced.teamId()).remove(e.grantId());
+                outflow = replaced.amounts();
+            } else {
+                outflow = outflows.getOrDefault(e.grantId(), Amounts.NONE);
+                outflows.remove(e.grantId());
             }
-            Amounts outflow = outflows.getOrDefault(e.grantId(), Amounts.NONE);
             Grant grant = new Grant(e, new Amounts(e.amount(), outflow.disbursed(), outflow.revoked()));
             grants.put(e.grantId(), grant);
             grantIdsByTeam.computeIfAbsent(e.teamId(), t -> new ArrayList<>()).add(e.grantId());
@@ -117,12 +121,13 @@ public final class FundingBook {
     }
 
     private void flow(String grantId, Amounts change) {
-        outflows.merge(grantId, change, Amounts::plus);
         Grant grant = grants.get(grantId);
-        if (grant != null) {
-            grants.put(grantId, new Grant(grant.granted(), grant.amounts().plus(change)));
-            count(grant, change);
+        if (grant == null) { // counted once its grant is recorded
+            outflows.merge(grantId, change, Amounts::plus);
+            return;
         }
+        grants.put(grantId, new Grant(grant.granted(), grant.amounts().plus(change)));
+        count(grant, change);
     }
 
     private void count(Grant grant, Amounts change) {

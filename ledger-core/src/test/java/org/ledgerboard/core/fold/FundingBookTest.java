@@ -78,6 +78,18 @@ class FundingBookTest {
     }
 
     @Test
+    void aGrantRecordedAgainKeepsWhatWasPaidBeforeAndAfterTheFirstRecord() {
+        book.apply(new FundingDisbursed(C, "g1", "d1", d("10")));
+        grant("g1", "upstage", "KRW", "100");
+        book.apply(new FundingDisbursed(C, "g1", "d2", d("20")));
+        grant("g1", "upstage", "KRW", "50");
+
+        assertThat(book.remaining("g1")).isEqualByComparingTo("20");
+        assertThat(book.total("KRW").disbursed()).isEqualByComparingTo("30");
+        assertThat(book.total("KRW").granted()).isEqualByComparingTo("50");
+    }
+
+    @Test
     void sumsKeepTheValueAndScaleThatAddingGives() {
         String[] amounts = {"0", "0.00", "5", "5.00", "1.5", "-2.25", "0.0"};
         for (String a : amounts) {
