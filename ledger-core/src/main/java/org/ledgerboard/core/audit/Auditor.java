@@ -33,8 +33,7 @@ public final class Auditor {
 
     private static final int BATCH = 256;
     private static final JsonFactory JSON = new JsonFactory();
-    private static final byte[] COMPETITION_ID = "\"competitionid\"".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] VALUE_START = ":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] COMPETITION_ID = "\"competitionid\":\"".getBytes(StandardCharsets.US_ASCII);
 
     private final List<AuditShard> shards = new ArrayList<>();
     private final List<Worker> workers = new ArrayList<>();
@@ -113,35 +112,39 @@ public final class Auditor {
     }
 
     /**
-     * The record's {@code competitionid} as its full parse would take it; empty for a record without one, which the
-     * shard it lands on reports. A record without a backslash has only structural quotes, so the bytes
-     * {@code "competitionid"} are a member's name wherever they occur: when they occur once, after no bracket but
-     * the record's own, followed by {@code :"}, that member is the one the parse takes. Written records (compact,
-     * ids unescaped) are all like that and are routed on those bytes; any other is read by a streaming parse.
+     * The record's {@code competitionid} as its full parse takes it; empty for a record without one, which the
+     * shard it lands on reports. A record has a name once per object (a parse refuses one twice), and before
+     * {@code "competitionid":"} written records have only unescaped strings at the top level: there, those bytes
+     * are that member and the start of its value, and a written record is routed on them without a parse. Any
+     * other record is read by a streaming parse.
      */
     static String competitionIdOf(byte[] record) {
-        int name = -1;
-        boolean nestedBefore = false;
-        for (int i = 0; i < record.length; i++) {
-            byte b = record[i];
-            if (b == '\\' || (b == '"' && name >= 0 && startsWith(record, i, COMPETITION_ID))) {
-                return streamedCompetitionIdOf(record);
+        int name = indexOf(record, COMPETITION_ID);
+        if (name > 0) {
+            int value = name + COMPETITION_ID.length;
+            for (int i = 1; i < name; i++) { // the members before it: no nesting, no escape
+                byte b = record[i];
+                if (b == '{' || b == '[' || b == '\\') {
+                    return streamedCompetitionIdOf(record);
+                }
             }
-            if (b == '"' && name < 0 && startsWith(record, i, COMPETITION_ID)) {
-                name = i;
-            }
-            nestedBefore |= name < 0 && i > 0 && (b == '{' || b == '[');
-        }
-        int value = name + COMPETITION_ID.length + 2;
-        if (name < 0 || nestedBefore || !startsWith(record, value - 2, VALUE_START)) {
-            return streamedCompetitionIdOf(record);
-        }
-        for (int end = value; end < record.length; end++) {
-            if (record[end] == '"') {
-                return new String(record, value, end - value, StandardCharsets.UTF_8);
+            for (int end = value; end < record.length && record[end] != '\\'; end++) {
+                if (record[end] == '"') {
+                    return new String(record, value, end - value, StandardCharsets.UTF_8);
+                }
             }
         }
         return streamedCompetitionIdOf(record);
+    }
+
+    /** Where {@code pattern} first occurs in {@code bytes}, or -1. */
+    private static int indexOf(byte[] bytes, byte[] pattern) {
+        for (int i = 0; i <= bytes.length - pattern.length; i++) {
+            if (bytes[i] == pattern[0] && startsWith(bytes, i, pattern)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean startsWith(byte[] bytes, int at, byte[] prefix) {

@@ -1,9 +1,11 @@
 package org.ledgerboard.core.event;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.ledgerboard.core.canonical.Canonical;
 import org.ledgerboard.core.canonical.CanonicalReader;
@@ -44,6 +46,7 @@ public final class EventCodec {
             "competitionid", "aggregateid", "sequence", "actor", "actoriss", "hash", "data");
 
     private static final ObjectMapper JSON = LedgerJson.mapper();
+    private static final ObjectReader RECORDS = JSON.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
     private EventCodec() {
     }
@@ -88,10 +91,14 @@ public final class EventCodec {
         return new Checked(decode(tree, true), contentHash);
     }
 
-    /** Parses JSON bytes into a tree, rejecting malformed JSON. */
+    /**
+     * Parses JSON bytes into a tree, rejecting malformed JSON, and a name twice in one object: RFC 8785 is defined
+     * on I-JSON, which has none, and a reader that took the first of two would see another record than one that
+     * took the last.
+     */
     public static JsonNode parse(byte[] json) {
         try {
-            return JSON.readTree(json);
+            return RECORDS.readTree(json);
         } catch (JacksonException e) {
             throw new InvalidRecordException("malformed JSON: " + e.getOriginalMessage(), e);
         } catch (java.io.IOException e) {

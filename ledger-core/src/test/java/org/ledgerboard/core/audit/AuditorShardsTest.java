@@ -61,10 +61,9 @@ class AuditorShardsTest {
     @CsvSource(delimiter = '|', value = {
             "{\"competitionid\":\"c-1\",\"data\":{}}|c-1",
             "{\"competitionid\": \"c-1\",\"x\":{\"competitionid\":\"c-2\"}}|c-1",
-            "{\"competitionid\":\"c-1\",\"competitionid\":\"c-2\"}|c-2",
-            "{\"competitionid\":\"c-1\",\"competition\\u0069d\":\"c-2\"}|c-2",
             "{\"data\":{\"competitionid\":\"c-2\"},\"competitionid\":\"c-1\"}|c-1",
             "{\"competitionid\":\"c\\u002d1\"}|c-1",
+            "{\"actor\":\"a\\\"b\",\"competitionid\":\"c-1\"}|c-1",
             "{\"id\":\"e1\"}|''"})
     void aRecordIsRoutedByTheCompetitionItsFullParseReads(String record, String competition) {
         assertThat(Auditor.competitionIdOf(record.getBytes(StandardCharsets.UTF_8))).isEqualTo(competition);

@@ -239,6 +239,16 @@ class EventCodecTest {
     }
 
     @Test
+    void aNameTwiceInOneObjectIsRejected() {
+        String json = new String(EventCodec.encode(sample()), StandardCharsets.UTF_8);
+        String twice = json.replaceFirst("\\{", "{\"competitionid\":\"another\",");
+
+        assertThatThrownBy(() -> EventCodec.decode(twice.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("Duplicate field 'competitionid'");
+    }
+
+    @Test
     void anUnknownAttributeIsRejected() {
         byte[] json = mutated(tree -> tree.put("priority", "high"));
 
