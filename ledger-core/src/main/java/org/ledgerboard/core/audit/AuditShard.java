@@ -46,7 +46,7 @@ final class AuditShard {
     private final Map<String, List<Finding>> ruleFindings = new LinkedHashMap<>();
     private final List<Finding> sequenceFindings = new ArrayList<>();
     private final Map<String, Long> nextSequence = new HashMap<>();
-    private final Map<String, CompetitionFacts> facts = new TreeMap<>();
+    private final Map<String, CompetitionFacts> facts = new HashMap<>(); // looked up per record; judged in order
     private final ViewsFold views = new ViewsFold();
     private final TrustedKeys trustedKeys;
     private final Map<String, MerkleTree> trees = new HashMap<>();
@@ -130,9 +130,10 @@ final class AuditShard {
                         + " at tree size " + cp.treeSize() + " is beyond the ledger's " + (trees.containsKey(c)
                         ? trees.get(c).size() : 0) + " records"))));
         verdicts.add(new Verdict("checkpoints", CHECKPOINTS, unreached));
+        Map<String, CompetitionFacts> competitions = new TreeMap<>(facts);
         for (FairnessRule rule : rules) {
             List<Finding> found = new ArrayList<>(ruleFindings.get(rule.name()));
-            rule.finish(facts, found);
+            rule.finish(competitions, found);
             verdicts.add(new Verdict(rule.name(), DESCRIPTIONS.get(rule.name()), found));
         }
         Map<String, String> digests = new TreeMap<>();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 
 /**
  * Reads a JSON object whose bytes are already in RFC 8785 form into a tree, in one pass, and hashes those bytes
@@ -83,7 +84,8 @@ public final class CanonicalReader {
         if (depth > MAX_DEPTH) {
             return null;
         }
-        ObjectNode object = NODES.objectNode();
+        // a record's envelope has up to 14 members: room for them without growing the map
+        ObjectNode object = depth == 0 ? new ObjectNode(NODES, new LinkedHashMap<>(32)) : NODES.objectNode();
         at++; // {
         String previous = null;
         while (in[at] != '}') {

@@ -21,10 +21,10 @@ import java.util.function.Supplier;
  */
 public final class ChainVerifier {
     private final Supplier<TrustedKeys> trustedKeys;
-    private final Map<String, SourceChain> chains = new TreeMap<>();
+    private final Map<String, SourceChain> chains = new HashMap<>(); // looked up per record; the report sorts
     /** Per competition and source, the seals' ids and hashes: a re-published seal is a duplicate, not a new seal. */
     private final Map<String, Map<String, String>> seals = new HashMap<>();
-    private final Map<String, Long> sealedCounts = new TreeMap<>();
+    private final Map<String, Long> sealedCounts = new HashMap<>();
     private final List<Finding> findings = new ArrayList<>();
     private Finding lastFinding;
     private LedgerRecord rejectedSeal;
