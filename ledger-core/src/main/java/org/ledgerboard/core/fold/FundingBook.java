@@ -106,8 +106,8 @@ public final class FundingBook {
                 grantIdsByTeam.get(replaced.teamId()).remove(e.grantId());
                 outflow = replaced.amounts();
             } else {
-                outflow = outflows.getOrDefault(e.grantId(), Amounts.NONE);
-                outflows.remove(e.grantId());
+                Amounts pending = outflows.remove(e.grantId());
+                outflow = pending == null ? Amounts.NONE : pending;
             }
             Grant grant = new Grant(e, new Amounts(e.amount(), outflow.disbursed(), outflow.revoked()));
             grants.put(e.grantId(), grant);
