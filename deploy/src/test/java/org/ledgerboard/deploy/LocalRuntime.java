@@ -35,6 +35,13 @@ final class LocalRuntime {
     }
 
     Run ledgerboard(String... args) throws IOException, InterruptedException {
+        Run run = quietly(args);
+        System.out.println("$ ledgerboard " + String.join(" ", args) + "\n" + run.output());
+        return run;
+    }
+
+    /** As {@link #ledgerboard}, without printing what it printed (a token, say, has no place in a test log). */
+    Run quietly(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(SCRIPT.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -45,7 +52,7 @@ final class LocalRuntime {
             process.destroyForcibly();
         }
         String output = Files.readString(log);
-        System.out.println("$ ledgerboard " + String.join(" ", args) + "\n" + output);
+        Files.delete(log);
         return new Run(process.exitValue(), output);
     }
 

@@ -134,6 +134,23 @@ public final class LedgerReader implements AutoCloseable {
         }
     }
 
+    /**
+     * The records of one partition at offsets {@code first} to {@code last} (both included), in order; fewer when the
+     * partition ends before {@code last}. For a reader told where to read, not one in a group.
+     */
+    public void readRange(TopicPartition partition, long first, long last, Visitor visitor) {
+        consumer.assign(List.of(partition));
+        consumer.seek(partition, first);
+        long end = Math.min(last + 1, consumer.endOffsets(List.of(partition)).get(partition));
+        while (consumer.position(partition) < end) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                if (record.offset() < end) {
+                    visitor.record(record);
+                }
+            }
+        }
+    }
+
     public ConsumerRecords<String, byte[]> poll(Duration timeout) {
         return consumer.poll(timeout);
     }

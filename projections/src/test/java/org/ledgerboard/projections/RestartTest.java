@@ -101,6 +101,8 @@ class RestartTest {
 
         assertThat(projections.recordsFolded()).isZero();
         assertThat(given().get("/competitions/" + c + "/funding").asString()).isEqualTo(views);
+        assertThat(JsonPath.from(given().get("/competitions").asString())
+                .getString("find { it.competitionId == '" + c + "' }.launch.name")).isEqualTo("독자 AI"); // listed, not woken
         assertThat(given().get("/competitions/" + c + "/checkpoints/latest").then().extract().jsonPath()
                 .getString("rootHash")).isEqualTo(before.getString("rootHash"));
 

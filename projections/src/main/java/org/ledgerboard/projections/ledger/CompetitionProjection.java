@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.ledgerboard.core.canonical.Canonical;
 import org.ledgerboard.core.canonical.Hashes;
 import org.ledgerboard.core.canonical.LedgerJson;
+import org.ledgerboard.core.event.CompetitionLaunched;
 import org.ledgerboard.core.event.LedgerRecord;
 import org.ledgerboard.core.event.LedgerSealed;
 import org.ledgerboard.core.integrity.ChainVerifier;
@@ -29,7 +30,7 @@ public final class CompetitionProjection {
     enum Outcome { FOLDED, DUPLICATE, QUARANTINED, RESTORED }
 
     /** One leaf of the tree: the record it stands for and where that record is on the ledger. */
-    record Leaf(String eventId, String source, String hash, long position, boolean seal) {
+    public record Leaf(String eventId, String source, String hash, long position, boolean seal) {
     }
 
     private final int partition;
@@ -38,6 +39,7 @@ public final class CompetitionProjection {
     private final MerkleTree tree = new MerkleTree();
     private final Map<String, Long> leafIndex = new HashMap<>();
     private final List<Leaf> leaves = new ArrayList<>(); // ascending positions
+    private Launch launch; // from the competition's CompetitionLaunched, once read
     private long position = -1;
     private long restoredThrough = -1; // records at or before this position are in the restored state
     private volatile long persistedTreeSize; // leaves below this are in the store
@@ -61,6 +63,9 @@ public final class CompetitionProjection {
             }
             problem = finding.check() + ": " + finding.message();
             return Outcome.QUARANTINED;
+        }
+        if (record.data() instanceof CompetitionLaunched launched && launch == null) {
+            launch = new Launch(launched.name(), launched.organiser(), record.time().toString());
         }
         boolean seal = record.data() instanceof LedgerSealed;
         addLeaf(new Leaf(record.id(), record.source(), record.hash(), offset, seal));
@@ -89,12 +94,27 @@ public final class CompetitionProjection {
     synchronized Persisted persisted(String competitionId, int chunk) {
         long from = persistedTreeSize / chunk * chunk;
         return new Persisted(competitionId, partition, position, tree.size(), fold.snapshot(), from,
-                List.copyOf(leaves.subList((int) from, leaves.size())));
+                List.copyOf(leaves.subList((int) from, leaves.size())), launch);
     }
 
     /** What {@link #persisted} hands to the store. */
     record Persisted(String competitionId, int partition, long position, long treeSize, byte[] fold, long leavesFrom,
-                     List<Leaf> leaves) {
+                     List<Leaf> leaves, Launch launch) {
+    }
+
+    /** What a list of competitions shows of one: its name, organiser and when it was launched (RFC 3339). */
+    public record Launch(String name, String organiser, String time) {
+    }
+
+    /** The competition's launch as read from the ledger, or null before its CompetitionLaunched. */
+    public synchronized Launch launch() {
+        return launch;
+    }
+
+    /** Leaves {@code from} to {@code to - 1} of the tree (fewer where it is smaller), in tree order. */
+    public synchronized List<Leaf> leaves(long from, long to) {
+        int end = (int) Math.min(to, leaves.size());
+        return from >= end ? List.of() : List.copyOf(leaves.subList((int) from, end));
     }
 
     void persistedUpTo(long treeSize) {
@@ -112,13 +132,14 @@ public final class CompetitionProjection {
             projection.addLeaf(leaf);
         }
         projection.fold = ViewsFold.restore(state.fold());
+        projection.launch = state.launch();
         projection.position = state.position();
         projection.restoredThrough = state.position();
         projection.persistedTreeSize = state.treeSize();
         return projection;
     }
 
-    int partition() {
+    public int partition() {
         return partition;
     }
 
@@ -194,7 +215,7 @@ public final class CompetitionProjection {
         return position;
     }
 
-    synchronized long treeSize() {
+    public synchronized long treeSize() {
         return tree.size();
     }
 }

@@ -7,6 +7,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.ledgerboard.core.canonical.Hashes;
+import org.ledgerboard.projections.ledger.CompetitionProjection.Launch;
 import org.ledgerboard.projections.ledger.CompetitionProjection.Leaf;
 import org.ledgerboard.projections.ledger.CompetitionProjection.Persisted;
 
@@ -60,9 +61,14 @@ final class FoldStore {
             List<Leaf> part = state.leaves().subList(i, Math.min(i + chunkSize, state.leaves().size()));
             leaves.replaceOne(Filters.eq("_id", c + "#" + chunk), chunkDocument(c, chunk, part), UPSERT);
         }
-        folds.replaceOne(Filters.eq("_id", c), new Document("_id", c).append("partition", state.partition())
+        Document fold = new Document("_id", c).append("partition", state.partition())
                 .append("position", state.position()).append("treeSize", state.treeSize())
-                .append("fold", new Binary(state.fold())).append("checkpoint", checkpointJson), UPSERT);
+                .append("fold", new Binary(state.fold())).append("checkpoint", checkpointJson);
+        if (state.launch() != null) {
+            fold.append("name", state.launch().name()).append("organiser", state.launch().organiser())
+                    .append("launchedAt", state.launch().time());
+        }
+        folds.replaceOne(Filters.eq("_id", c), fold, UPSERT);
     }
 
     void writeProgress(Map<Integer, Long> next) {
@@ -86,11 +92,17 @@ final class FoldStore {
         // (MongoDB's Projections, fully named: this package has a Projections of its own)
         folds.find().projection(com.mongodb.client.model.Projections.exclude("fold")).batchSize(256)
                 .forEach(head -> visitor.head(head.getString("_id"), head.getInteger("partition"),
-                        head.getLong("position"), head.getString("checkpoint")));
+                        head.getLong("position"), head.getString("checkpoint"), launch(head)));
     }
 
     interface HeadVisitor {
-        void head(String competitionId, int partition, long position, String checkpointJson);
+        void head(String competitionId, int partition, long position, String checkpointJson, Launch launch);
+    }
+
+    /** Null for a state written before launches were kept with it, or of a competition whose launch is not read. */
+    private static Launch launch(Document fold) {
+        return fold.containsKey("launchedAt")
+                ? new Launch(fold.getString("name"), fold.getString("organiser"), fold.getString("launchedAt")) : null;
     }
 
     /** Forgets every state and the progress: the next start folds the ledger from its beginning. */
@@ -120,7 +132,7 @@ final class FoldStore {
             all.addAll(leaves(chunk));
         }
         return new Persisted(competitionId, fold.getInteger("partition"), fold.getLong("position"), treeSize,
-                fold.get("fold", Binary.class).getData(), 0, all.subList(0, (int) treeSize));
+                fold.get("fold", Binary.class).getData(), 0, all.subList(0, (int) treeSize), launch(fold));
     }
 
     private static Document chunkDocument(String competitionId, long chunk, List<Leaf> part) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -37,6 +38,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -120,6 +124,7 @@ public class Projections {
     private volatile long lag;
     private final AtomicLong folded = new AtomicLong();
     private Map<Integer, Long> progressWritten = Map.of(); // on the writer's thread only
+    private boolean checkpointsIndexed; // on the writer's thread only
 
     Projections(ServiceConfig config, LedgerWriter keys, MongoClient mongo, MeterRegistry metrics) {
         this.config = config;
@@ -157,6 +162,7 @@ public class Projections {
         checkpointWriter.submit(() -> { }).get(); // the last round's writes are done
         competitions.clear();
         latestCheckpoints.clear();
+        launches.clear();
         List.of(news, writing, dormant).forEach(Set::clear);
         quarantined.clear(); // found again: records after the last written state are read again
         List.of(unpersistedSince, inFlight, unwritten).forEach(Map::clear);
@@ -236,6 +242,7 @@ public class Projections {
                 folds.clear();
                 dormant.clear();
                 latestCheckpoints.clear();
+        launches.clear();
                 endAtStart = reader.assignAll(Map.of());
             }
             // per partition, the first record not yet folded: every partition, so that a retry goes back in each
@@ -298,6 +305,7 @@ public class Projections {
             } catch (RuntimeException e) {
                 dormant.clear();
                 latestCheckpoints.clear();
+        launches.clear();
                 stalled = "cannot restore the persisted folds: " + e;
                 LOG.errorf(e, "projections: %s (failure %d), retrying", stalled, failures);
                 Backoff.pause(Backoff.doubling(Duration.ofSeconds(1), failures));
@@ -310,8 +318,11 @@ public class Projections {
     private Map<TopicPartition, Long> resume() {
         long started = System.nanoTime();
         persistedReach.clear();
-        folds.readHeads((competitionId, partition, position, checkpoint) -> {
+        folds.readHeads((competitionId, partition, position, checkpoint, launch) -> {
             dormant.add(competitionId);
+            if (launch != null) {
+                launches.put(competitionId, launch);
+            }
             persistedReach.merge(new TopicPartition(LedgerTopics.EVENTS, partition), position + 1, Math::max);
             try {
                 latestCheckpoints.put(competitionId, json.readValue(checkpoint, Checkpoint.class));
@@ -369,6 +380,9 @@ public class Projections {
         CompetitionProjection.Outcome outcome = projection.accept(message.offset(), message.value());
         if (outcome == CompetitionProjection.Outcome.RESTORED) {
             return;
+        }
+        if (!launches.containsKey(competitionId) && projection.launch() != null) {
+            launches.put(competitionId, projection.launch());
         }
         folded.incrementAndGet();
         unpersistedSince.putIfAbsent(competitionId, message.offset());
@@ -513,6 +527,11 @@ public class Projections {
                     .append("treeSize", checkpoint.treeSize()).append("viewsDigest", checkpoint.viewsDigest());
             store.getCollection("views").replaceOne(Filters.eq("_id", competitionId), viewDocument,
                     new ReplaceOptions().upsert(true));
+            if (!checkpointsIndexed) { // the dashboard lists a competition's checkpoints, the latest first
+                store.getCollection("checkpoints").createIndex(
+                        Indexes.compoundIndex(Indexes.ascending("competitionId"), Indexes.descending("treeSize")));
+                checkpointsIndexed = true;
+            }
             String id = competitionId + ":" + checkpoint.treeSize();
             Document checkpointDocument = Document.parse(json.writeValueAsString(checkpoint))
                     .append("_id", id).append("createdAt", new Date());
@@ -545,6 +564,22 @@ public class Projections {
     }
 
     private final Map<String, Checkpoint> latestCheckpoints = new ConcurrentHashMap<>();
+    /** Per competition, its launch as read (kept with its persisted state, so listed without restoring it). */
+    private final Map<String, CompetitionProjection.Launch> launches = new ConcurrentHashMap<>();
+
+    /** A competition as the list of competitions shows it; launch or checkpoint null where there is none yet. */
+    public record Listed(String competitionId, CompetitionProjection.Launch launch, Checkpoint checkpoint) {
+    }
+
+    /** Every competition projections has read records of, the latest launched first (those without a launch last). */
+    public List<Listed> list() {
+        Set<String> ids = new TreeSet<>(competitions.keySet());
+        ids.addAll(dormant);
+        Comparator<Listed> newestFirst = Comparator.comparing(
+                (Listed l) -> l.launch() == null ? Instant.MIN : Instant.parse(l.launch().time())).reversed();
+        return ids.stream().map(id -> new Listed(id, launches.get(id), latestCheckpoints.get(id)))
+                .sorted(newestFirst).toList();
+    }
 
     public Optional<Checkpoint> latestCheckpoint(String competitionId) {
         return Optional.ofNullable(latestCheckpoints.get(competitionId));

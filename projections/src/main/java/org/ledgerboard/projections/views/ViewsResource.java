@@ -3,6 +3,7 @@ package org.ledgerboard.projections.views;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -10,13 +11,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.bson.Document;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.ledgerboard.core.integrity.Checkpoint;
 import org.ledgerboard.projections.ledger.CompetitionProjection;
 import org.ledgerboard.projections.ledger.Projections;
 import org.ledgerboard.service.ServiceConfig;
 import org.ledgerboard.service.api.ProblemException;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,10 +33,12 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class ViewsResource {
     private final MongoCollection<Document> views;
+    private final MongoCollection<Document> checkpoints;
     private final Projections projections;
 
     ViewsResource(MongoClient mongo, ServiceConfig config, Projections projections) {
         this.views = mongo.getDatabase(config.mongo().database()).getCollection("views");
+        this.checkpoints = mongo.getDatabase(config.mongo().database()).getCollection("checkpoints");
         this.projections = projections;
     }
 
@@ -59,6 +65,22 @@ public class ViewsResource {
     public Checkpoint latestCheckpoint(@RestPath String competitionId) {
         return projections.latestCheckpoint(competitionId)
                 .orElseThrow(() -> ProblemException.notFound("no checkpoint yet for competition " + competitionId));
+    }
+
+    /** The competition's signed checkpoints, the latest first: what a reader checks an earlier view against. */
+    @GET
+    @Path("/checkpoints")
+    public List<Checkpoint> checkpoints(@RestPath String competitionId, @RestQuery Integer limit) {
+        int count = limit == null ? 50 : limit;
+        if (count < 1 || count > 1000) {
+            throw ProblemException.invalid("limit", "must be 1 to 1000");
+        }
+        List<Checkpoint> found = new ArrayList<>();
+        checkpoints.find(Filters.eq("competitionId", competitionId)).sort(Sorts.descending("treeSize")).limit(count)
+                .forEach(d -> found.add(new Checkpoint(d.getString("competitionId"),
+                        d.get("treeSize", Number.class).longValue(), d.getString("rootHash"), d.getString("viewsDigest"),
+                        d.get("position", Number.class).longValue(), d.getString("keyId"), d.getString("signature"))));
+        return found;
     }
 
     private Map<String, Object> view(String competitionId, String part) {

@@ -68,6 +68,8 @@ class FoldStoreTest {
         assertThat(root(restored)).isEqualTo(root(original));
         assertThat(restored.views(FoundingCompetition.C)).isEqualTo(original.views(FoundingCompetition.C));
         assertThat(restored.treeSizeAt(half - 2)).isEqualTo(half - 1);
+        assertThat(restored.launch()).isEqualTo(original.launch()).isNotNull();
+        assertThat(restored.leaves(0, half)).isEqualTo(original.leaves(0, half));
     }
 
     @Test
@@ -96,7 +98,7 @@ class FoldStoreTest {
         fold(projection, ledger.records, 10, 30);
         CompetitionProjection.Persisted unwritten = projection.persisted(FoundingCompetition.C, store.chunkSize());
         store.write(new CompetitionProjection.Persisted(unwritten.competitionId(), 0, 9, 10,
-                projection.fold().snapshot(), unwritten.leavesFrom(), unwritten.leaves()), "{}"); // leaves beyond
+                projection.fold().snapshot(), unwritten.leavesFrom(), unwritten.leaves(), unwritten.launch()), "{}"); // leaves beyond
 
         assertThat(restored().treeSize()).isEqualTo(10);
     }
@@ -108,10 +110,10 @@ class FoldStoreTest {
         persist(projection);
         Map<String, String> heads = new HashMap<>();
 
-        store.readHeads((competitionId, partition, position, checkpoint) -> heads.put(competitionId,
-                partition + " " + position + " " + checkpoint));
+        store.readHeads((competitionId, partition, position, checkpoint, launch) -> heads.put(competitionId,
+                partition + " " + position + " " + checkpoint + " " + launch.name()));
 
-        assertThat(heads).isEqualTo(Map.of(FoundingCompetition.C, "0 9 {\"treeSize\":10}"));
+        assertThat(heads).isEqualTo(Map.of(FoundingCompetition.C, "0 9 {\"treeSize\":10} " + "독자 AI 파운데이션 모델"));
         assertThat(store.read("never-persisted")).isNull();
     }
 
