@@ -257,6 +257,45 @@ class DashboardIT {
 
     @Test
     @Order(8)
+    void everyTextOnThePageMeetsWcagAaContrast() {
+        openTheCompetition();
+
+        // WCAG 2.x contrast of each text's colour against the first opaque background behind it: 4.5:1, or 3:1 for
+        // large text (24 px, or 18.66 px bold).
+        Object failures = ((JavascriptExecutor) browser).executeScript("""
+                const rgb = c => c.match(/[\\d.]+/g).map(Number);
+                const luminance = c => {
+                  const [r, g, b] = rgb(c).slice(0, 3).map(v => v / 255)
+                    .map(v => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+                  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+                };
+                const background = e => {
+                  for (; e; e = e.parentElement) {
+                    const c = getComputedStyle(e).backgroundColor;
+                    if (rgb(c).length === 3 || rgb(c)[3] > 0) return c;
+                  }
+                  return 'rgb(255, 255, 255)';
+                };
+                const failures = [];
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                  const e = n.parentElement;
+                  if (!n.textContent.trim() || e.closest('[hidden]') || e.getClientRects().length === 0) continue;
+                  const style = getComputedStyle(e);
+                  const colour = e instanceof SVGElement ? style.fill : style.color;
+                  const [a, b] = [luminance(colour), luminance(background(e))];
+                  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+                  const size = parseFloat(style.fontSize);
+                  const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+                  if (ratio < (large ? 3 : 4.5)) failures.push(`${ratio.toFixed(2)} ${colour} "${n.textContent.trim().slice(0, 30)}"`);
+                }
+                return failures;""");
+
+        assertThat((List<?>) failures).isEmpty();
+    }
+
+    @Test
+    @Order(9)
     void theBrowsersProofCodeAgreesWithTheJavaTreeOnEveryProofOfTreesUpTo33Leaves() {
         browser.get(page("/"));
         MerkleTree tree = new MerkleTree();
