@@ -282,6 +282,11 @@ async function renderVerification() {
       'Ed25519 signature valid (checked in this browser)',
       state.latestSignature === 'unknown key' ? 'signed by a key not served at /ledger/keys' : 'signature INVALID: this checkpoint was not signed by projections\u2019 key'))));
   const check = document.getElementById('ledger-check');
+  if (cp.treeSize > MAX_RECORDS) {
+    check.replaceChildren(`The signed tree has ${cp.treeSize} records, more than this page reads (${MAX_RECORDS}): `
+      + 'each record shown is hash-checked here, and a receipt is proven by its inclusion proof below.');
+    return;
+  }
   if (state.records.length < cp.treeSize) {
     check.replaceChildren('Records up to the checkpoint are still loading.');
     return;

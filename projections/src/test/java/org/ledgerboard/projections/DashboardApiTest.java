@@ -92,7 +92,7 @@ class DashboardApiTest {
     }
 
     @Test
-    void badPagingIsRefusedNamingTheField() {
+    void badNumbersAreRefusedNamingTheField() {
         awaitCheckpoint(c, 3);
 
         given().queryParam("from", -1).get("/competitions/" + c + "/records").then().statusCode(400)
@@ -103,6 +103,14 @@ class DashboardApiTest {
                 .body("field", equalTo("limit"));
         given().queryParam("limit", 0).get("/competitions/" + c + "/checkpoints").then().statusCode(400)
                 .body("field", equalTo("limit"));
+        given().queryParam("limit", "ten").get("/competitions/" + c + "/records").then().statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo("limit"));
+        given().queryParam("from", "99999999999999999999").get("/competitions/" + c + "/records").then().statusCode(400)
+                .body("field", equalTo("from"));
+        given().queryParam("first", "a").queryParam("second", 2).get("/competitions/" + c + "/proofs/consistency")
+                .then().statusCode(400).body("field", equalTo("first"));
+        given().queryParam("eventId", "x").queryParam("treeSize", -1).get("/competitions/" + c + "/proofs/inclusion")
+                .then().statusCode(400).body("field", equalTo("treeSize"));
     }
 
     @Test

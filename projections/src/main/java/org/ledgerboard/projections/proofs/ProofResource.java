@@ -24,10 +24,11 @@ public class ProofResource {
     @GET
     @Path("/inclusion")
     public CompetitionProjection.InclusionProof inclusion(@RestPath String competitionId, @RestQuery String eventId,
-                                                          @RestQuery Long treeSize) {
+                                                          @RestQuery String treeSize) {
         CompetitionProjection projection = competition(competitionId);
-        long size = treeSize != null ? treeSize : projections.latestCheckpoint(competitionId)
-                .map(c -> c.treeSize()).orElseThrow(() -> ProblemException.notFound("no checkpoint yet"));
+        long size = treeSize != null ? Input.whole(treeSize, "treeSize", 1, Long.MAX_VALUE, 0)
+                : projections.latestCheckpoint(competitionId).map(c -> c.treeSize())
+                .orElseThrow(() -> ProblemException.notFound("no checkpoint yet"));
         CompetitionProjection.InclusionProof proof = projection.inclusion(Input.required(eventId, "eventId"), size);
         if (proof == null) {
             throw ProblemException.notFound("event " + eventId + " is not in the tree of size " + size);
@@ -37,10 +38,11 @@ public class ProofResource {
 
     @GET
     @Path("/consistency")
-    public CompetitionProjection.ConsistencyProof consistency(@RestPath String competitionId, @RestQuery Long first,
-                                                              @RestQuery Long second) {
+    public CompetitionProjection.ConsistencyProof consistency(@RestPath String competitionId, @RestQuery String first,
+                                                              @RestQuery String second) {
         CompetitionProjection.ConsistencyProof proof = competition(competitionId).consistency(
-                Input.required(first, "first"), Input.required(second, "second"));
+                Input.whole(Input.required(first, "first"), "first", 1, Long.MAX_VALUE, 0),
+                Input.whole(Input.required(second, "second"), "second", 1, Long.MAX_VALUE, 0));
         if (proof == null) {
             throw ProblemException.invalid("first", "need 0 < first <= second <= the tree size");
         }

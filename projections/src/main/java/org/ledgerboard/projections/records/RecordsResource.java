@@ -10,6 +10,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.ledgerboard.projections.ledger.CompetitionProjection;
 import org.ledgerboard.projections.ledger.CompetitionProjection.Leaf;
 import org.ledgerboard.projections.ledger.Projections;
+import org.ledgerboard.service.api.Input;
 import org.ledgerboard.service.api.ProblemException;
 
 import java.util.ArrayList;
@@ -42,15 +43,9 @@ public class RecordsResource {
     }
 
     @GET
-    public Page records(@RestPath String competitionId, @RestQuery Long from, @RestQuery Integer limit) {
-        long first = from == null ? 0 : from;
-        int count = limit == null ? 500 : limit;
-        if (first < 0) {
-            throw ProblemException.invalid("from", "must be a leaf index, 0 or more");
-        }
-        if (count < 1 || count > MAX_LIMIT) {
-            throw ProblemException.invalid("limit", "must be 1 to " + MAX_LIMIT);
-        }
+    public Page records(@RestPath String competitionId, @RestQuery String from, @RestQuery String limit) {
+        long first = Input.whole(from, "from", 0, Long.MAX_VALUE, 0);
+        int count = (int) Input.whole(limit, "limit", 1, MAX_LIMIT, 500);
         CompetitionProjection projection = projections.competition(competitionId)
                 .orElseThrow(() -> ProblemException.notFound("no records yet for competition " + competitionId));
         List<Leaf> leaves = projection.leaves(first, first + count);

@@ -16,6 +16,7 @@ import org.ledgerboard.core.integrity.Checkpoint;
 import org.ledgerboard.projections.ledger.CompetitionProjection;
 import org.ledgerboard.projections.ledger.Projections;
 import org.ledgerboard.service.ServiceConfig;
+import org.ledgerboard.service.api.Input;
 import org.ledgerboard.service.api.ProblemException;
 
 import java.util.ArrayList;
@@ -70,11 +71,8 @@ public class ViewsResource {
     /** The competition's signed checkpoints, the latest first: what a reader checks an earlier view against. */
     @GET
     @Path("/checkpoints")
-    public List<Checkpoint> checkpoints(@RestPath String competitionId, @RestQuery Integer limit) {
-        int count = limit == null ? 50 : limit;
-        if (count < 1 || count > 1000) {
-            throw ProblemException.invalid("limit", "must be 1 to 1000");
-        }
+    public List<Checkpoint> checkpoints(@RestPath String competitionId, @RestQuery String limit) {
+        int count = (int) Input.whole(limit, "limit", 1, 1000, 50);
         List<Checkpoint> found = new ArrayList<>();
         checkpoints.find(Filters.eq("competitionId", competitionId)).sort(Sorts.descending("treeSize")).limit(count)
                 .forEach(d -> found.add(new Checkpoint(d.getString("competitionId"),

@@ -54,6 +54,26 @@ public final class Input {
         return new BigDecimal(value);
     }
 
+    /**
+     * A whole number given as text (a query parameter: JAX-RS would answer a 404 for one it cannot convert), from
+     * {@code min} to {@code max}; {@code absent} when it is not given.
+     */
+    public static long whole(String value, String field, long min, long max, long absent) {
+        if (value == null) {
+            return absent;
+        }
+        try {
+            long number = Long.parseLong(value);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.invalid(field, "'" + field + "' must be a whole number from " + min + " to " + max
+                + ", got \"" + value + "\"");
+    }
+
     public static <T> List<T> list(List<T> values, String field) {
         required(values, field);
         for (int i = 0; i < values.size(); i++) {
