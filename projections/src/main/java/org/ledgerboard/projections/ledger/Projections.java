@@ -125,6 +125,7 @@ public class Projections {
     private final AtomicLong folded = new AtomicLong();
     private Map<Integer, Long> progressWritten = Map.of(); // on the writer's thread only
     private boolean checkpointsIndexed; // on the writer's thread only
+    private boolean warm; // a checkpoint was written by this process; on the writer's thread only
 
     Projections(ServiceConfig config, LedgerWriter keys, MongoClient mongo, MeterRegistry metrics) {
         this.config = config;
@@ -519,6 +520,7 @@ public class Projections {
     private void write(Signed signed) {
         Checkpoint checkpoint = signed.checkpoint();
         String competitionId = checkpoint.competitionId();
+        indexCheckpoints(); // before the clock starts: a checkpoint's cost paces the next one
         long started = System.nanoTime();
         try {
             storeQuarantined();
@@ -527,11 +529,6 @@ public class Projections {
                     .append("treeSize", checkpoint.treeSize()).append("viewsDigest", checkpoint.viewsDigest());
             store.getCollection("views").replaceOne(Filters.eq("_id", competitionId), viewDocument,
                     new ReplaceOptions().upsert(true));
-            if (!checkpointsIndexed) { // the dashboard lists a competition's checkpoints, the latest first
-                store.getCollection("checkpoints").createIndex(
-                        Indexes.compoundIndex(Indexes.ascending("competitionId"), Indexes.descending("treeSize")));
-                checkpointsIndexed = true;
-            }
             String id = competitionId + ":" + checkpoint.treeSize();
             Document checkpointDocument = Document.parse(json.writeValueAsString(checkpoint))
                     .append("_id", id).append("createdAt", new Date());
@@ -558,8 +555,25 @@ public class Projections {
             news.add(competitionId);
         } finally {
             long cost = signed.signedInNanos() + System.nanoTime() - started;
-            notBefore.put(competitionId, System.nanoTime() + CHECKPOINT_COST_SHARE * cost);
+            // A process's first write pays one-off costs (the producer's first send, the store's new collections,
+            // cold code): seconds that say nothing of the competition, so they pace nothing.
+            notBefore.put(competitionId, System.nanoTime() + (warm ? CHECKPOINT_COST_SHARE * cost : 0));
+            warm = true;
             writing.remove(competitionId);
+        }
+    }
+
+    /** The dashboard lists a competition's checkpoints, the latest first: indexed once, on the writer's thread. */
+    private void indexCheckpoints() {
+        if (checkpointsIndexed) {
+            return;
+        }
+        try {
+            store.getCollection("checkpoints").createIndex(
+                    Indexes.compoundIndex(Indexes.ascending("competitionId"), Indexes.descending("treeSize")));
+            checkpointsIndexed = true;
+        } catch (RuntimeException e) { // the store is away: the checkpoint's write fails and retries, and so does this
+            LOG.debugf(e, "projections: cannot index the checkpoints yet");
         }
     }
 
