@@ -14,27 +14,33 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 
-/** Creates the ledger topics on a running broker if they are missing, then prints the topics that exist. */
+/**
+ * Creates the ledger topics on a running cluster if they are missing (PARTITIONS, 3 by default; REPLICATION copies,
+ * 1 by default), then prints the topics that exist.
+ */
 public final class CreateTopics {
     private CreateTopics() {
     }
 
     public static void main(String[] args) throws ExecutionException, InterruptedException {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: CreateTopics BOOTSTRAP [PARTITIONS]");
+        if (args.length < 1 || args.length > 3) {
+            System.err.println("usage: CreateTopics BOOTSTRAP [PARTITIONS [REPLICATION]]");
             System.exit(2);
         }
         int partitions = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        short replication = args.length > 2 ? Short.parseShort(args[2]) : 1;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]))) {
-            LedgerTopicSetup.ensure(admin, partitions, (short) 1);
+            LedgerTopicSetup.ensure(admin, partitions, replication);
             Set<String> names = new TreeSet<>(admin.listTopics().names().get());
             Map<String, TopicDescription> topics = admin.describeTopics(names).allTopicNames().get();
             List<ConfigResource> resources = names.stream()
                     .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
             Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get();
             for (ConfigResource resource : resources) {
-                System.out.printf("topic %s: %d partitions, retention.ms=%s%n", resource.name(),
-                        topics.get(resource.name()).partitions().size(),
+                TopicDescription topic = topics.get(resource.name());
+                System.out.printf("topic %s: %d partitions, replication %d, min.insync.replicas=%s, retention.ms=%s%n",
+                        resource.name(), topic.partitions().size(), topic.partitions().get(0).replicas().size(),
+                        configs.get(resource).get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).value(),
                         configs.get(resource).get(TopicConfig.RETENTION_MS_CONFIG).value());
             }
         }

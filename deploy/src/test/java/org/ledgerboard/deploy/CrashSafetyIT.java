@@ -2,18 +2,15 @@ package org.ledgerboard.deploy;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.core.event.FundingDisbursed;
 import org.ledgerboard.core.event.LedgerRecord;
-import org.ledgerboard.core.event.LedgerSealed;
 import org.ledgerboard.core.event.TeamEliminated;
 import org.ledgerboard.core.event.TeamSelected;
-import org.ledgerboard.core.integrity.TokenIssuer;
-import org.ledgerboard.testkit.LedgerTopic;
 
 import java.io.IOException;
 import java.net.URI;
@@ -26,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -44,17 +39,20 @@ import static org.awaitility.Awaitility.await;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrashSafetyIT {
-    private static final Pattern EVENT_ID = Pattern.compile("\"eventId\":\"([^\"]+)\"");
-    private static final Pattern TEAM_ID = Pattern.compile("\"teamId\":\"([^\"]+)\"");
     private static final int TEAMS = 24;
     private static LocalRuntime runtime;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final Map<String, String> receipts = new ConcurrentHashMap<>(); // Idempotency-Key -> eventId
+    private CarefulClient client;
 
     @BeforeAll
     static void up() throws Exception {
         runtime = new LocalRuntime("crash-home");
         assertThat(runtime.ledgerboard("up").exit()).isZero();
+    }
+
+    @BeforeEach
+    void aCarefulClient() {
+        client = new CarefulClient(runtime, "crash-organiser");
     }
 
     @AfterAll
@@ -83,31 +81,31 @@ class CrashSafetyIT {
     @Test
     @Order(4)
     void aDisbursementRetriedAcrossACrashOfTeamServiceMidRequestIsPaidOnce() throws Exception {
-        String c = competitionWithTeams(1);
-        assertThat(post("TEAM", "/competitions/" + c + "/grants", "{\"grantId\":\"g1\",\"teamId\":\"t0\","
+        String c = client.competitionWithTeams(1);
+        assertThat(client.post("TEAM", "/competitions/" + c + "/grants", "{\"grantId\":\"g1\",\"teamId\":\"t0\","
                 + "\"resource\":\"KRW\",\"amount\":\"1000\",\"round\":1}", c + "-grant").statusCode()).isEqualTo(201);
 
         runtime.kill("kafka"); // so the disbursement is recorded and then waits for the ledger when the crash hits
-        CompletableFuture<Void> disbursement = CompletableFuture.runAsync(() -> untilReceipt("TEAM",
+        CompletableFuture<Void> disbursement = CompletableFuture.runAsync(() -> client.untilReceipt("TEAM",
                 "/competitions/" + c + "/grants/g1/disbursements", "{\"amount\":\"100\"}", c + "-disbursement"));
         Thread.sleep(1000); // the request is in the service, its event stored, its answer not yet given
         runtime.kill("team-service");
         assertThat(runtime.ledgerboard("up").exit()).isZero();
         disbursement.get();
 
-        List<LedgerRecord> paid = events(c).stream().filter(r -> r.data() instanceof FundingDisbursed).toList();
+        List<LedgerRecord> paid = client.events(c).stream().filter(r -> r.data() instanceof FundingDisbursed).toList();
         assertThat(paid).hasSize(1);
-        assertThat(paid.get(0).id()).isEqualTo(receipts.get(c + "-disbursement"));
+        assertThat(paid.get(0).id()).isEqualTo(client.receipts().get(c + "-disbursement"));
     }
 
     @Test
     @Order(5)
     void withTheBrokerDownACommandIsAnswered503InSecondsAndItsRetryGetsTheReceipt() throws Exception {
-        String c = competitionWithTeams(0);
+        String c = client.competitionWithTeams(0);
         runtime.kill("kafka");
 
         Instant asked = Instant.now();
-        HttpResponse<String> refused = post("TEAM", "/competitions/" + c + "/teams", team("t1"), c + "-outage");
+        HttpResponse<String> refused = client.post("TEAM", "/competitions/" + c + "/teams", CarefulClient.team("t1"), c + "-outage");
         Duration took = Duration.between(asked, Instant.now());
 
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
@@ -116,33 +114,33 @@ class CrashSafetyIT {
         assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
                 .startsWith("application/problem+json"));
         assertThat(runtime.ledgerboard("up").exit()).isZero();
-        untilReceipt("TEAM", "/competitions/" + c + "/teams", team("t1"), c + "-outage");
-        assertThat(events(c).stream().filter(r -> r.id().equals(receipts.get(c + "-outage")))).hasSize(1);
+        client.untilReceipt("TEAM", "/competitions/" + c + "/teams", CarefulClient.team("t1"), c + "-outage");
+        assertThat(client.events(c).stream().filter(r -> r.id().equals(client.receipts().get(c + "-outage")))).hasSize(1);
     }
 
     @Test
     @Order(6)
     void rankingDecidesARoundWithinFifteenSecondsOfItsCrash() throws Exception {
-        String c = competitionWithTeams(2);
+        String c = client.competitionWithTeams(2);
         String later = Instant.now().plus(Duration.ofHours(2)).toString();
         String r = "/competitions/" + c + "/rounds";
-        once("EVALUATION", r, "{\"roundId\":\"r1\",\"number\":1,\"submissionDeadline\":\"" + later + "\","
+        client.once("EVALUATION", r, "{\"roundId\":\"r1\",\"number\":1,\"submissionDeadline\":\"" + later + "\","
                 + "\"criteria\":[{\"name\":\"x\",\"weight\":\"1\",\"maxScore\":\"10\"}],\"decimals\":2,\"eliminate\":1,"
                 + "\"tieBreak\":[\"teamId\"]}");
-        once("EVALUATION", r + "/r1/evaluators", "{\"evaluatorId\":\"ev\",\"affiliation\":\"panel\",\"criteria\":[\"x\"]}");
+        client.once("EVALUATION", r + "/r1/evaluators", "{\"evaluatorId\":\"ev\",\"affiliation\":\"panel\",\"criteria\":[\"x\"]}");
         for (String t : List.of("t0", "t1")) {
-            once("EVALUATION", r + "/r1/submissions", "{\"submissionId\":\"s" + t + "\",\"teamId\":\"" + t + "\","
+            client.once("EVALUATION", r + "/r1/submissions", "{\"submissionId\":\"s" + t + "\",\"teamId\":\"" + t + "\","
                     + "\"artifactDigest\":\"" + "ab".repeat(32) + "\",\"modelCardUri\":\"https://example.org/" + t + "\"}");
-            once("EVALUATION", r + "/r1/evaluations", "{\"submissionId\":\"s" + t + "\",\"evaluatorId\":\"ev\","
+            client.once("EVALUATION", r + "/r1/evaluations", "{\"submissionId\":\"s" + t + "\",\"evaluatorId\":\"ev\","
                     + "\"criterion\":\"x\",\"score\":\"" + (t.equals("t0") ? "9" : "4") + "\"}");
         }
-        once("EVALUATION", r + "/r1/close", "{}");
+        client.once("EVALUATION", r + "/r1/close", "{}");
 
         runtime.kill("ranking-service");
         Instant crashed = Instant.now();
         assertThat(runtime.ledgerboard("up").exit()).isZero();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                .until(() -> events(c).stream().anyMatch(e -> e.data() instanceof TeamEliminated));
+                .until(() -> client.events(c).stream().anyMatch(e -> e.data() instanceof TeamEliminated));
         Duration took = Duration.between(crashed, Instant.now());
         System.out.println("ranking decided " + took.toMillis() + " ms after its crash");
         assertThat(took).isLessThanOrEqualTo(Duration.ofSeconds(15));
@@ -151,7 +149,7 @@ class CrashSafetyIT {
     @Test
     @Order(7)
     void aRestartedProjectionsIsReadyOnlyWithViewsAtLeastAsNewAsBefore() throws Exception {
-        String c = competitionWithTeams(3);
+        String c = client.competitionWithTeams(3);
         String funding = "/competitions/" + c + "/funding";
         long before = await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> position(get("PROJECTIONS", funding)), p -> p >= 0);
@@ -174,20 +172,20 @@ class CrashSafetyIT {
 
     /** Selections stream in, NAME is killed and brought back, and every selection ends with its one receipt. */
     private void selectionsSurviveTheCrashOf(String name) throws Exception {
-        String c = competitionWithTeams(0);
+        String c = client.competitionWithTeams(0);
         CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> {
             for (int i = 0; i < TEAMS; i++) {
-                untilReceipt("TEAM", "/competitions/" + c + "/teams", team("t" + i), c + "-t" + i);
+                client.untilReceipt("TEAM", "/competitions/" + c + "/teams", CarefulClient.team("t" + i), c + "-t" + i);
             }
         });
-        await().atMost(Duration.ofSeconds(60)).until(() -> receipts.keySet().stream().filter(k -> k.startsWith(c)).count() >= 6);
+        await().atMost(Duration.ofSeconds(60)).until(() -> client.receipts().keySet().stream().filter(k -> k.startsWith(c)).count() >= 6);
         runtime.kill(name);
         assertThat(runtime.ledgerboard("up").exit()).isZero();
         stream.get();
 
-        List<LedgerRecord> events = events(c);
+        List<LedgerRecord> events = client.events(c);
         Map<String, Long> copies = events.stream().collect(Collectors.groupingBy(LedgerRecord::id, Collectors.counting()));
-        receipts.forEach((key, eventId) -> {
+        client.receipts().forEach((key, eventId) -> {
             if (key.startsWith(c + "-t")) {
                 assertThat(copies.get(eventId)).as("receipt %s of %s on the ledger", eventId, key).isEqualTo(1L);
             }
@@ -195,88 +193,8 @@ class CrashSafetyIT {
         Map<String, Long> selected = events.stream().filter(e -> e.data() instanceof TeamSelected)
                 .collect(Collectors.groupingBy(e -> ((TeamSelected) e.data()).teamId(), Collectors.counting()));
         assertThat(selected).hasSize(TEAMS).allSatisfy((team, times) -> assertThat(times).isEqualTo(1L));
-        assertThat(post("TEAM", "/competitions/" + c + "/teams", team("t3"), UUID.randomUUID().toString())
+        assertThat(client.post("TEAM", "/competitions/" + c + "/teams", CarefulClient.team("t3"), UUID.randomUUID().toString())
                 .statusCode()).as("the store agrees with the ledger").isEqualTo(409);
     }
 
-    private String competitionWithTeams(int teams) {
-        String c = "crash-" + UUID.randomUUID().toString().substring(0, 8);
-        untilReceipt("TEAM", "/competitions", "{\"competitionId\":\"" + c + "\",\"name\":\"crash\",\"organiser\":\"o\","
-                + "\"budget\":{\"KRW\":\"1000000\"},\"finalists\":1,\"signatures\":\"optional\"}", c);
-        for (int i = 0; i < teams; i++) {
-            untilReceipt("TEAM", "/competitions/" + c + "/teams", team("t" + i), c + "-t" + i);
-        }
-        return c;
-    }
-
-    private static String team(String id) {
-        return "{\"teamId\":\"" + id + "\",\"name\":\"" + id + "\",\"leadOrganisation\":\"lab " + id + "\","
-                + "\"consortium\":[\"lab " + id + "\"],\"members\":[\"member-" + id + "\"]}";
-    }
-
-    private void once(String service, String path, String json) {
-        untilReceipt(service, path, json, UUID.randomUUID().toString());
-    }
-
-    /** A careful client: the same Idempotency-Key until the receipt, through refusals to wait and restarts. */
-    private void untilReceipt(String service, String path, String json, String key) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        String last = "no answer";
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> answer = post(service, path, json, key);
-                if (answer.statusCode() == 201 || answer.statusCode() == 200) {
-                    Matcher eventId = EVENT_ID.matcher(answer.body());
-                    assertThat(eventId.find()).as(answer.body()).isTrue();
-                    receipts.put(key, eventId.group(1));
-                    return;
-                }
-                last = answer.statusCode() + " " + answer.body();
-                assertThat(answer.statusCode() >= 500 || answer.body().contains("in-progress"))
-                        .as("%s %s answered %s", path, key, last).isTrue();
-            } catch (IOException restarting) {
-                last = restarting.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            pause();
-        }
-        throw new AssertionError(path + " with key " + key + " never got its receipt; last answer: " + last);
-    }
-
-    private HttpResponse<String> post(String service, String path, String json, String key)
-            throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(runtime.url(service) + path))
-                .header("Content-Type", "application/json").header("Idempotency-Key", key)
-                .header("Authorization", "Bearer " + tokenFor(path, json))
-                .timeout(Duration.ofSeconds(20))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Acts as the request needs: a team's member for its submission, the named evaluator, else the organiser. */
-    private String tokenFor(String path, String json) {
-        TokenIssuer issuer = LocalIssuer.in(runtime.home.resolve("issuer"));
-        Matcher team = TEAM_ID.matcher(json);
-        if (path.endsWith("/submissions") && team.find()) {
-            return issuer.token(Actor.TEAM, "member-" + team.group(1), Duration.ofMinutes(10));
-        }
-        if (path.endsWith("/evaluations")) {
-            return issuer.token(Actor.EVALUATOR, "ev", Duration.ofMinutes(10));
-        }
-        return issuer.token(Actor.ORGANISER, "crash-organiser", Duration.ofMinutes(10));
-    }
-
-    private List<LedgerRecord> events(String competitionId) {
-        return new LedgerTopic(runtime.kafka()).competition(competitionId).stream().map(LedgerTopic.Entry::decoded)
-                .filter(r -> !(r.data() instanceof LedgerSealed)).toList();
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(300); // a client's back-off between retries
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package org.ledgerboard.deploy;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,14 @@ final class LocalRuntime {
     private final Map<String, String> env = new HashMap<>();
 
     LocalRuntime(String name) throws IOException {
+        this(name, 1);
+    }
+
+    /**
+     * A runtime for {@code up --brokers BROKERS}: broker i takes the Kafka port + 2(i - 1) and the controller port
+     * + 2(i - 1), so the two ports given are the first of a free block of 2 x BROKERS.
+     */
+    LocalRuntime(String name, int brokers) throws IOException {
         home = Path.of("target", name).toAbsolutePath();
         deleteRecursively(home);
         env.put("LEDGERBOARD_HOME", home.toString());
@@ -31,6 +40,11 @@ final class LocalRuntime {
         List<Integer> ports = freePorts(names.size());
         for (int i = 0; i < names.size(); i++) {
             env.put("LEDGERBOARD_" + names.get(i), Integer.toString(ports.get(i)));
+        }
+        if (brokers > 1) {
+            int first = freeBlock(2 * brokers);
+            env.put("LEDGERBOARD_KAFKA_PORT", Integer.toString(first));
+            env.put("LEDGERBOARD_KAFKA_CONTROLLER_PORT", Integer.toString(first + 1));
         }
     }
 
@@ -86,6 +100,26 @@ final class LocalRuntime {
                 socket.close();
             }
         }
+    }
+
+    /** The first of COUNT consecutive ports that are free now (above the range the system hands out at random). */
+    private static int freeBlock(int count) throws IOException {
+        for (int first = 20_000; first < 30_000; first += count) {
+            List<ServerSocket> sockets = new ArrayList<>();
+            try {
+                for (int port = first; port < first + count; port++) {
+                    sockets.add(new ServerSocket(port, 1, InetAddress.getLoopbackAddress()));
+                }
+                return first;
+            } catch (IOException taken) {
+                // try the next block
+            } finally {
+                for (ServerSocket socket : sockets) {
+                    socket.close();
+                }
+            }
+        }
+        throw new IOException("no " + count + " consecutive free ports between 20000 and 30000");
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
