@@ -8,6 +8,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.ledgerboard.core.canonical.Canonical;
 import org.ledgerboard.core.canonical.Hashes;
 import org.ledgerboard.core.merkle.MerkleTree;
 import org.openqa.selenium.By;
@@ -53,7 +54,6 @@ class DashboardIT {
 
     private static LocalRuntime runtime;
     private static ChromeDriver browser;
-    private static JsonNode receipt; // the disbursement's, for the receipt test
 
     @BeforeAll
     static void upWithTheDemoAndABrowser() throws Exception {
@@ -92,11 +92,19 @@ class DashboardIT {
         return wait;
     }
 
-    /** Opens the competition's page and waits until the browser has checked the ledger's proofs. */
+    /** Opens the competition's page and waits until the browser has checked the ledger's proofs, and they held. */
     private static void openTheCompetition() {
         browser.get(page("/c/" + C));
         within(Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.id("ledger-check"), "Merkle root"));
+                By.id("ledger-check"), "✓ all"));
+    }
+
+    /** The page's verdict in the element once it has one: a text starting with ✓ or ✗. */
+    private static String verdictIn(By element) {
+        return within(Duration.ofSeconds(10)).until(d -> {
+            String text = d.findElement(element).getText();
+            return text.startsWith("✓") || text.startsWith("✗") ? text : null;
+        });
     }
 
     private static void screenshot(String name) throws Exception {
@@ -162,7 +170,7 @@ class DashboardIT {
         ((JavascriptExecutor) browser).executeScript("window.sameDocument = true;");
         assertThat(text(row("GPU_HOURS", "upstage"))).contains("50,000");
 
-        receipt = disburse("gpu-upstage", "1000");
+        JsonNode receipt = disburse("gpu-upstage", "1000");
         long answered = System.nanoTime();
         within(Duration.ofSeconds(2)).until(d -> d.findElement(row("GPU_HOURS", "upstage")).getText().contains("51,000"));
         long shownMillis = (System.nanoTime() - answered) / 1_000_000;
@@ -174,7 +182,8 @@ class DashboardIT {
 
     @Test
     @Order(4)
-    void aRealReceiptVerifiesInTheBrowserAndAnAlteredOneFails() {
+    void aRealReceiptVerifiesInTheBrowserAndAnAlteredOneFails() throws Exception {
+        JsonNode receipt = disburse("gpu-naver-cloud", "10");
         openTheCompetition();
         String real = receipt.toString();
         String hash = receipt.get("hash").asText();
@@ -191,10 +200,7 @@ class DashboardIT {
         box.clear();
         box.sendKeys(pasted);
         browser.findElement(By.cssSelector("#receipt-form button[type=submit]")).click();
-        return within(Duration.ofSeconds(10)).until(d -> {
-            String text = d.findElement(By.id("receipt-result")).getText();
-            return text.startsWith("✓") || text.startsWith("✗") ? text : null;
-        });
+        return verdictIn(By.id("receipt-result"));
     }
 
     @Test
@@ -228,10 +234,7 @@ class DashboardIT {
 
         checkpoints.selectByIndex(checkpoints.getOptions().size() - 1); // the earliest listed
 
-        String result = within(Duration.ofSeconds(10)).until(d -> {
-            String text = d.findElement(By.id("as-of-result")).getText();
-            return text.startsWith("✓") || text.startsWith("✗") ? text : null;
-        });
+        String result = verdictIn(By.id("as-of-result"));
         assertThat(result).startsWith("✓").contains("extends it");
         assertThat(text(By.id("history-note"))).startsWith("As of the checkpoint of");
     }
@@ -347,6 +350,30 @@ class DashboardIT {
                 })().then(done, e => done(['error: ' + e]));""", trees);
 
         assertThat((List<?>) failures).isEmpty();
+    }
+
+    @Test
+    @Order(10)
+    void theBrowsersRfc8785TextIsTheJavaCanonicalText() throws Exception {
+        browser.get(page("/"));
+        // RFC 8785's own examples (names sorted by UTF-16 units, escapes, numbers) and the shapes records take.
+        List<String> values = List.of(
+                "{\"\\u20ac\":\"Euro Sign\",\"\\r\":\"Carriage Return\",\"\\ufb33\":\"Hebrew Letter Dalet With Dagesh\","
+                        + "\"1\":\"One\",\"\\ud83d\\ude00\":\"Emoji: Grinning Face\",\"\\u0080\":\"Control\","
+                        + "\"\\u00f6\":\"Latin Small Letter O With Diaeresis\"}",
+                "{\"numbers\":[333333333.33333329,1E30,4.50,2e-3,0.000000000000000000000000001],"
+                        + "\"string\":\"\\u20ac$\\u000F\\u000aA'\\u0042\\u0022\\u005c\\\\\\\"\\/\",\"literals\":[null,true,false]}",
+                "{\"data\":{\"amount\":\"150000\",\"name\":\"엔씨에이아이(NC AI)\",\"round\":1,\"n\":9007199254740991},"
+                        + "\"b\":[],\"a\":{}}");
+        ObjectMapper json = new ObjectMapper();
+        for (String value : values) {
+            String java = new String(Canonical.bytes(json.readTree(value)), StandardCharsets.UTF_8);
+            Object js = ((JavascriptExecutor) browser).executeAsyncScript("""
+                    const [text, done] = arguments;
+                    import('/dashboard/proofs.js').then(p => done(p.canonical(JSON.parse(text))), e => done('error: ' + e));""",
+                    value);
+            assertThat(js).as(value).isEqualTo(java);
+        }
     }
 
     private static List<String> hex(List<byte[]> hashes) {

@@ -102,7 +102,7 @@ final class LocalRuntime {
         }
     }
 
-    /** The first of COUNT consecutive ports that are free now (above the range the system hands out at random). */
+    /** The first of COUNT consecutive ports that are free now (below the range the system hands out at random). */
     private static int freeBlock(int count) throws IOException {
         for (int first = 20_000; first < 30_000; first += count) {
             List<ServerSocket> sockets = new ArrayList<>();

@@ -136,13 +136,19 @@ public final class LedgerReader implements AutoCloseable {
 
     /**
      * The records of one partition at offsets {@code first} to {@code last} (both included), in order; fewer when the
-     * partition ends before {@code last}. For a reader told where to read, not one in a group.
+     * partition ends before {@code last}. For a reader told where to read, not one in a group. Throws
+     * {@link org.apache.kafka.common.errors.TimeoutException} when they are not all read within {@code timeout}.
      */
-    public void readRange(TopicPartition partition, long first, long last, Visitor visitor) {
+    public void readRange(TopicPartition partition, long first, long last, Duration timeout, Visitor visitor) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         consumer.assign(List.of(partition));
         consumer.seek(partition, first);
-        long end = Math.min(last + 1, consumer.endOffsets(List.of(partition)).get(partition));
-        while (consumer.position(partition) < end) {
+        long end = Math.min(last + 1, consumer.endOffsets(List.of(partition), timeout).get(partition));
+        while (consumer.position(partition, timeout) < end) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new org.apache.kafka.common.errors.TimeoutException("records " + first + ".." + last + " of "
+                        + partition + " not read within " + timeout);
+            }
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                 if (record.offset() < end) {
                     visitor.record(record);

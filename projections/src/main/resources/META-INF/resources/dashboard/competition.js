@@ -339,7 +339,8 @@ async function chooseCheckpoint() {
   result.replaceChildren(verdict(signature === 'valid' && consistent && state.latestSignature === 'valid',
     `the checkpoint of ${earlier.treeSize} records is signed, and the latest tree (${state.latest.treeSize}) extends it: nothing before it was changed since`,
     signature !== 'valid' ? 'the earlier checkpoint\u2019s signature does not verify'
-      : 'the consistency proof to the latest checkpoint does not verify: the history was rewritten'));
+      : state.latestSignature !== 'valid' ? 'the latest checkpoint\u2019s signature does not verify'
+        : 'the consistency proof to the latest checkpoint does not verify: the history was rewritten'));
 }
 
 function parseReceipt() {
@@ -378,9 +379,13 @@ async function verifyReceipt(event) {
         : e.message));
       return;
     }
-    const included = await inclusionHolds(await leafHash(hexToBytes(hash)), proof.leafIndex, cp.treeSize,
+    // The server says where the leaf is; the page holds it to the event and hash pasted, and to the record it read.
+    const loaded = state.records[proof.leafIndex];
+    const sameEvent = proof.eventId === eventId
+      && (!loaded || (loaded.record.id === eventId && loaded.record.hash === hash && loaded.hashHolds));
+    const included = sameEvent && await inclusionHolds(await leafHash(hexToBytes(hash)), proof.leafIndex, cp.treeSize,
       proof.path.map(hexToBytes), hexToBytes(cp.rootHash));
-    const position = state.records[proof.leafIndex]?.position;
+    const position = loaded?.position;
     result.replaceChildren(verdict(included,
       `included at position ${proof.leafIndex} of the signed tree of ${cp.treeSize} records (ledger position ${position}, root ${shortHash(cp.rootHash)})`,
       'not verified: this event id and hash are not in the signed tree (the receipt was altered, or is not of this competition)'));
@@ -408,7 +413,7 @@ async function loadViews() {
   state.views = { standings: standings.standings, funding: funding.funding, rounds: rounds.rounds,
     treeSize: standings.treeSize };
   state.knownTreeSize = Math.max(state.knownTreeSize, standings.treeSize);
-  await loadRecords(Math.max(state.knownTreeSize, standings.treeSize));
+  await loadRecords(state.knownTreeSize);
 }
 
 function render() {
@@ -458,9 +463,13 @@ async function refresh() {
       render();
     } while (again);
   })().finally(() => { refreshing = null; });
-  clearTimeout(checkpointTimer);
-  checkpointTimer = setTimeout(() => refreshCheckpoint().catch(showError), 1500); // signed about a second later
   return refreshing;
+}
+
+/** A checkpoint is signed about a second after the records it covers: looked for once updates pause that long. */
+function checkpointSoon() {
+  clearTimeout(checkpointTimer);
+  checkpointTimer = setTimeout(() => refreshCheckpoint().catch(showError), 1500);
 }
 
 function listen() {
@@ -475,6 +484,7 @@ function listen() {
     state.lastUpdate = new Date();
     renderLive();
     refresh().catch(showError);
+    checkpointSoon();
   };
   worker.postMessage({ url: api + '/updates' });
 }

@@ -52,18 +52,23 @@ function nodeHash(left, right) {
   return sha256(NODE, left, right);
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /**
  * RFC 8785 (JCS) text of a value parsed from JSON. ECMAScript's JSON.stringify is the RFC's own serialisation of
  * strings and numbers; names are sorted by UTF-16 code units, which is what Array.prototype.sort does.
  */
 export function canonical(value) {
+  if (typeof value === 'string' && LONE_SURROGATE.test(value)) {
+    throw new Error('not I-JSON: a string with a lone surrogate'); // RFC 8785 section 3.2.2.2 requires refusing it
+  }
   if (value === null || typeof value !== 'object') {
     return JSON.stringify(value);
   }
   if (Array.isArray(value)) {
     return '[' + value.map(canonical).join(',') + ']';
   }
-  return '{' + Object.keys(value).sort().map(k => JSON.stringify(k) + ':' + canonical(value[k])).join(',') + '}';
+  return '{' + Object.keys(value).sort().map(k => canonical(k) + ':' + canonical(value[k])).join(',') + '}';
 }
 
 /** True when the record's hash is the SHA-256 of its RFC 8785 form without its hash member. */

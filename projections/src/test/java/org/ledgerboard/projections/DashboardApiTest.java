@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,7 +151,7 @@ class DashboardApiTest {
         List<Checkpoint> listed = List.of(given().get("/competitions/" + c + "/checkpoints").then().statusCode(200)
                 .extract().as(Checkpoint[].class));
 
-        assertThat(listed).extracting(Checkpoint::treeSize).containsExactly(4L, 3L);
+        assertThat(listed).extracting(Checkpoint::treeSize).startsWith(4L, 3L).isSortedAccordingTo(Comparator.reverseOrder());
         TrustedKeys keys = TrustedKeys.parse(given().get("/ledger/keys").asString());
         assertThat(listed).allMatch(checkpoint -> checkpoint.signedBy(keys, "/projections"));
     }

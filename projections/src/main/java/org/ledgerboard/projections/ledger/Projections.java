@@ -243,7 +243,7 @@ public class Projections {
                 folds.clear();
                 dormant.clear();
                 latestCheckpoints.clear();
-        launches.clear();
+                launches.clear();
                 endAtStart = reader.assignAll(Map.of());
             }
             // per partition, the first record not yet folded: every partition, so that a retry goes back in each
@@ -306,7 +306,7 @@ public class Projections {
             } catch (RuntimeException e) {
                 dormant.clear();
                 latestCheckpoints.clear();
-        launches.clear();
+                launches.clear();
                 stalled = "cannot restore the persisted folds: " + e;
                 LOG.errorf(e, "projections: %s (failure %d), retrying", stalled, failures);
                 Backoff.pause(Backoff.doubling(Duration.ofSeconds(1), failures));

@@ -9,6 +9,7 @@ import org.ledgerboard.projections.ledger.CompetitionProjection.Leaf;
 import org.ledgerboard.service.ServiceConfig;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,8 +41,9 @@ public class LedgerRecords {
         for (Leaf leaf : leaves) {
             byPosition.put(leaf.position(), null);
         }
+        // Bounded: one request waiting on a broker that is away must not hold the others for long.
         reader.readRange(new TopicPartition(LedgerTopics.EVENTS, partition), leaves.get(0).position(),
-                leaves.get(leaves.size() - 1).position(), record -> {
+                leaves.get(leaves.size() - 1).position(), Duration.ofSeconds(10), record -> {
                     if (byPosition.containsKey(record.offset())) {
                         byPosition.put(record.offset(), new String(record.value(), StandardCharsets.UTF_8));
                     }

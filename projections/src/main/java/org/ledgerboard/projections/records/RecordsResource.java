@@ -1,6 +1,7 @@
 package org.ledgerboard.projections.records;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import org.apache.kafka.common.KafkaException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -50,7 +51,12 @@ public class RecordsResource {
                 .orElseThrow(() -> ProblemException.notFound("no records yet for competition " + competitionId));
         List<Leaf> leaves = projection.leaves(first, first + count);
         long treeSize = projection.treeSize();
-        List<String> records = ledger.read(projection.partition(), leaves);
+        List<String> records;
+        try {
+            records = ledger.read(projection.partition(), leaves);
+        } catch (KafkaException e) {
+            throw ProblemException.unavailable("the ledger cannot be read now: " + e.getMessage());
+        }
         List<RecordAt> page = new ArrayList<>(leaves.size());
         for (int i = 0; i < leaves.size(); i++) {
             page.add(new RecordAt(first + i, leaves.get(i).position(), records.get(i)));
