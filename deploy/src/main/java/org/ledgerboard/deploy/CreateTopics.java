@@ -4,8 +4,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.ledgerboard.kafka.LedgerTopicSetup;
 
 import java.util.List;
@@ -16,10 +19,23 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Creates the ledger topics on a running cluster if they are missing (PARTITIONS, 3 by default; REPLICATION copies,
- * 1 by default), then prints the topics that exist.
+ * 1 by default) and has its transaction log made, then prints the topics that exist.
  */
 public final class CreateTopics {
     private CreateTopics() {
+    }
+
+    /**
+     * The services publish in transactions; a cluster makes its transaction log at the first producer's request,
+     * which takes longer than a service's start waits. Asking here has it made while the services boot.
+     */
+    private static void startTransactionLog(String bootstrap) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "ledgerboard-setup",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000), new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.initTransactions();
+        }
     }
 
     public static void main(String[] args) throws ExecutionException, InterruptedException {
@@ -31,6 +47,7 @@ public final class CreateTopics {
         short replication = args.length > 2 ? Short.parseShort(args[2]) : 1;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]))) {
             LedgerTopicSetup.ensure(admin, partitions, replication);
+            startTransactionLog(args[0]);
             Set<String> names = new TreeSet<>(admin.listTopics().names().get());
             Map<String, TopicDescription> topics = admin.describeTopics(names).allTopicNames().get();
             List<ConfigResource> resources = names.stream()

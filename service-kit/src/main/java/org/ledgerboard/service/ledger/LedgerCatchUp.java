@@ -5,9 +5,16 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.bson.Document;
 import org.jboss.logging.Logger;
+import org.ledgerboard.service.ServiceConfig;
 import org.ledgerboard.service.axon.AxonRuntime;
 import org.ledgerboard.service.axon.StartupOrder;
 
@@ -27,26 +34,43 @@ import java.util.concurrent.CompletableFuture;
  * after a pause, for as long as it takes. The store is read by aggregate and sequence, never by time: Axon's Mongo
  * tracking query (time window, excluded ids) scans the whole event collection on the embedded store, and ran after
  * every commit.
+ * <p>
+ * Only the instance holding the publisher lease publishes. Another instance hands the aggregates its commands
+ * recorded to the publisher through the shared store (a small {@code ledger_due} collection the publisher drains
+ * every {@link #DUE_POLL}), and the publisher, once elected, first publishes whatever the store holds beyond the
+ * ledger, as at start: what the instance before it recorded and did not publish.
  */
 @ApplicationScoped
 public class LedgerCatchUp {
     private static final Logger LOG = Logger.getLogger(LedgerCatchUp.class);
     private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
+    static final Duration DUE_POLL = Duration.ofMillis(50);
 
     private final LedgerWriter writer;
     private final AxonRuntime axon;
+    private final MongoCollection<Document> dueElsewhere; // aggregates another instance recorded, by id
     private final Set<String> due = new LinkedHashSet<>(); // aggregates to catch up, guarded by itself
     private final Thread thread = new Thread(this::run, "ledger-catch-up");
     private volatile boolean running;
     private volatile boolean caughtUpAtStart;
+    private boolean leading; // on the catch-up thread only
 
-    LedgerCatchUp(LedgerWriter writer, AxonRuntime axon) {
+    LedgerCatchUp(LedgerWriter writer, AxonRuntime axon, MongoClient mongo, ServiceConfig config) {
         this.writer = writer;
         this.axon = axon;
+        this.dueElsewhere = mongo.getDatabase(config.mongo().database()).getCollection("ledger_due");
     }
 
     /** After the store was reconciled with the ledger, before commands are taken. */
     void start(@Observes @Priority(StartupOrder.CATCH_UP) StartupEvent startup) {
+        requestWhatTheLedgerLacks();
+        leading = writer.leads();
+        running = true;
+        thread.start();
+    }
+
+    /** Every aggregate whose stored events go beyond what the ledger holds. */
+    private void requestWhatTheLedgerLacks() {
         Map<String, Long> onLedger = writer.publishedOnLedger();
         List<String> ahead = new ArrayList<>();
         axon.lastSequences().forEach((aggregate, stored) -> {
@@ -59,8 +83,6 @@ public class LedgerCatchUp {
                     writer.source(), ahead.size());
         }
         ahead.forEach(this::request);
-        running = true;
-        thread.start();
     }
 
     void stop(@Observes @Priority(5) ShutdownEvent shutdown) throws InterruptedException {
@@ -69,8 +91,19 @@ public class LedgerCatchUp {
         thread.join(Duration.ofSeconds(10).toMillis());
     }
 
-    /** Has the aggregate's stored events the ledger lacks published soon, in order. */
+    /**
+     * Has the aggregate's stored events the ledger lacks published soon, in order: here if this instance is the
+     * publisher, otherwise by the publisher, told through the store.
+     */
     public void request(String aggregateId) {
+        if (!writer.leads()) {
+            try {
+                handOver(aggregateId);
+                return;
+            } catch (MongoException e) { // kept here; the catch-up thread hands it over once the store is back
+                LOG.debugf("cannot hand %s to the publisher yet: %s", aggregateId, e.getMessage());
+            }
+        }
         synchronized (due) {
             due.add(aggregateId);
             due.notifyAll();
@@ -89,10 +122,17 @@ public class LedgerCatchUp {
                 if (due.isEmpty()) {
                     caughtUpAtStart = true;
                     try {
-                        due.wait();
+                        due.wait(DUE_POLL.toMillis());
                     } catch (InterruptedException e) {
                         return;
                     }
+                }
+            }
+            if (!followLease()) {
+                continue;
+            }
+            synchronized (due) {
+                if (due.isEmpty()) {
                     continue;
                 }
                 aggregateId = due.iterator().next();
@@ -109,6 +149,46 @@ public class LedgerCatchUp {
                 Backoff.pause(RETRY_PAUSE);
             }
         }
+    }
+
+    /**
+     * Takes up what another instance handed over or left behind when this one leads; hands over what is queued
+     * here when it does not. True if this instance publishes.
+     */
+    private boolean followLease() {
+        boolean leads = writer.leads();
+        try {
+            if (leads && !leading) {
+                LOG.infof("%s: elected publisher; publishing what the store holds beyond the ledger", writer.source());
+                requestWhatTheLedgerLacks();
+            }
+            if (leads) {
+                for (Document handed; (handed = dueElsewhere.findOneAndDelete(new Document())) != null; ) {
+                    request(handed.getString("_id"));
+                }
+            } else {
+                List<String> queued;
+                synchronized (due) {
+                    queued = new ArrayList<>(due);
+                }
+                for (String aggregateId : queued) {
+                    handOver(aggregateId);
+                    synchronized (due) {
+                        due.remove(aggregateId);
+                    }
+                }
+            }
+            leading = leads;
+        } catch (MongoException e) {
+            LOG.debugf("the store is away: %s", e.getMessage());
+            Backoff.pause(RETRY_PAUSE);
+        }
+        return leads;
+    }
+
+    private void handOver(String aggregateId) {
+        dueElsewhere.replaceOne(Filters.eq("_id", aggregateId), new Document("_id", aggregateId),
+                new ReplaceOptions().upsert(true));
     }
 
     /** Sends the aggregate's stored events after the last one sent, then waits for the broker to have them all. */

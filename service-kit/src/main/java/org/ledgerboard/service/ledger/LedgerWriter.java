@@ -26,7 +26,11 @@ import org.ledgerboard.service.axon.StartupOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,13 +41,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Writes this service's records to {@code ledger.events} (key = competitionId, idempotent producer,
- * {@code acks=all}) and seals its source chains. Records are sent without waiting for each ack in turn
- * ({@link #publishAsync}): the idempotent producer keeps partition order with up to 5 requests in flight, so the
- * order the chain is built in (send order, under one lock) is the partition order, and a seal, sent after the
- * events it counts, never overtakes them. A record counts as published when its ack arrives. After a failed send
- * the chain state is rebuilt from the topic once nothing is in flight, because the record may or may not have
- * landed.
+ * Writes this service's records to {@code ledger.events} (key = competitionId, {@code acks=all}) and seals its source
+ * chains. Of a service's instances, only the holder of the {@link PublisherLease} publishes, through a transactional
+ * producer whose id is the source's: the broker refuses the producer of an instance that lost the lease once its
+ * successor has started, and aborts what that one left open, so a paused-then-revived instance can never fork the
+ * chain, and a send whose fate is unknown (a broker lost mid-write) is settled before the chain is read again:
+ * readers see committed records only, so never one twice. Every instance learns what the ledger holds of its
+ * source from the ledger itself ({@link SourceWatch}), so a command may be taken by any of them.
+ * <p>
+ * Records are chained in send order under one lock and handed to one thread, which publishes whatever has queued
+ * meanwhile as one transaction; a record counts as published when its transaction commits. After a failure the
+ * chain state is rebuilt from the topic once nothing is in flight, with a new producer whose start settles the
+ * transaction the failed one left.
  */
 @ApplicationScoped
 public class LedgerWriter {
@@ -51,39 +60,64 @@ public class LedgerWriter {
 
     private final ServiceConfig config;
     private final SigningKey key;
-    private final KafkaProducer<String, byte[]> producer;
-    private final ScheduledExecutorService sealTimer = Executors.newSingleThreadScheduledExecutor(
+    private final PublisherLease lease;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "ledger-seal-timer"));
+    // its own thread: renewals must not wait behind a seal or a rebuild that waits for the broker
+    private final ScheduledExecutorService leaseTimer = Executors.newSingleThreadScheduledExecutor(
+            r -> new Thread(r, "ledger-lease"));
     // aggregate -> highest sequence on the ledger; its own monitor, so a command waiting for its event is never
     // stuck behind a send that waits for an absent broker
     private final Map<String, Long> publishedUpTo = new HashMap<>();
     private volatile boolean stopping;
-    private volatile SealBook book; // null: to be rebuilt from the topic before the next write
+    private volatile boolean known; // what the ledger held of this source at start has been read
+    private volatile SealBook book; // null: not the publisher now, or to be rebuilt from the topic before a write
+    private volatile KafkaProducer<String, byte[]> producer; // set with the book; null when not publishing
+    private volatile SourceWatch watch;
     private final Object rebuilding = new Object();
     private final Object inFlightLock = new Object();
-    private int inFlight; // sends not yet answered by the broker; the book is rebuilt only when none is
+    private int inFlight; // records queued or being published; the book is rebuilt only when none is
     private final Map<String, CompletableFuture<Void>> unanswered = new ConcurrentHashMap<>(); // record id -> ack
+    private final Deque<Outgoing> queue = new ArrayDeque<>(); // chained, not yet published; guarded by itself
+    private final Thread publisher = new Thread(this::publishRounds, "ledger-publisher");
 
-    LedgerWriter(ServiceConfig config) {
-        this.config = config;
-        this.key = KeyFiles.loadOrGenerate(config.keyFile());
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers(),
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.ACKS_CONFIG, "all",
-                // A send to an absent broker fails within seconds and is tried again (publish), instead of
-                // holding the writer for the default two minutes.
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000,
-                // a command answers once its record is acknowledged: don't hold records back for company (Kafka
-                // 4 lingers 5 ms by default); sends in flight batch whatever arrives meanwhile anyway
-                ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.CLIENT_ID_CONFIG, "ledger-writer" + config.source().replace('/', '-')),
-                new StringSerializer(), new ByteArraySerializer());
+    private record Outgoing(ProducerRecord<String, byte[]> message, CompletableFuture<Void> acked) {
     }
 
-    /** First at start-up: the chains, and what the ledger holds, are known before the store is reconciled. */
+    LedgerWriter(ServiceConfig config, PublisherLease lease) {
+        this.config = config;
+        this.lease = lease;
+        this.key = KeyFiles.loadOrGenerate(config.keyFile());
+    }
+
+    private KafkaProducer<String, byte[]> transactionalProducer() {
+        String name = "ledger-writer" + config.source().replace('/', '-');
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
+        settings.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, name); // the source's: one live producer per source
+        settings.put(ProducerConfig.CLIENT_ID_CONFIG, name + "-" + lease.instance());
+        settings.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 15_000); // what a dead holder left open is aborted
+        settings.put(ProducerConfig.ACKS_CONFIG, "all"); // and idempotent, as every transactional producer is
+        // A send to an absent broker fails within seconds and is tried again (publish), instead of holding the
+        // writer for the default two minutes.
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+        // A command answers once its record is committed: don't hold records back for company (Kafka 4 lingers
+        // 5 ms by default); what queues during a commit goes out together in the next one anyway.
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        // A transaction's first write to a partition is refused (CONCURRENT_TRANSACTIONS) until the markers of the
+        // one before are written there, a few ms later: ask again soon. With the defaults (100 ms, doubling to
+        // 1 s) a 3-broker cluster under load held records for seconds.
+        settings.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 5);
+        settings.put(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 50);
+        return new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * First at start-up: what the ledger holds of this source is known before the store is reconciled; the
+     * instance that gets the lease rebuilds the chains to publish them.
+     */
     void start(@Observes @Priority(StartupOrder.LEDGER) StartupEvent startup) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 config.kafka().bootstrapServers()))) {
@@ -91,21 +125,75 @@ public class LedgerWriter {
         }
         if (!config.publishes()) { // no chains of its own: reading the whole ledger for them would only slow the start
             book = SealBook.empty(config.source(), key);
+            known = true;
             return;
         }
-        sealWhatIsNew(); // rebuilds the source chains now, so the first command does not wait for it
+        watch = new SourceWatch(config.kafka().bootstrapServers(), config.source(), this::published);
+        boolean elected = lease.renew();
+        leaseTimer.scheduleWithFixedDelay(this::keepLease, 1, 1, TimeUnit.SECONDS); // renewed while the chains are read
+        if (!(elected && tookOver())) {
+            onTheLedger(SealBook.recover(config.kafka().bootstrapServers(), config.source(), key).lastSequences());
+        }
+        known = true;
+        publisher.start();
         long every = config.seal().interval().toMillis();
-        sealTimer.scheduleWithFixedDelay(this::sealWhatIsNew, every, every, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::sealWhatIsNew, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** After Axon has stopped (priority 1): nothing more will be published, so seal it all and close. */
-    void stop(@Observes @Priority(10) ShutdownEvent shutdown) {
+    /**
+     * After Axon has stopped (priority 1): nothing more will be recorded here, so seal it all, let the last
+     * transaction commit, and give the lease up for another instance to take at once.
+     */
+    void stop(@Observes @Priority(10) ShutdownEvent shutdown) throws InterruptedException {
         stopping = true;
-        sealTimer.shutdownNow();
+        timer.shutdownNow();
+        leaseTimer.shutdownNow();
+        if (!config.publishes()) {
+            return;
+        }
         try {
-            sealWhatIsNew();
+            if (book != null) {
+                sealWhatIsNew();
+            }
+            awaitNothingInFlight();
         } finally {
-            producer.close();
+            publisher.interrupt();
+            publisher.join(Duration.ofSeconds(10).toMillis());
+            discard(producer);
+            lease.release();
+            watch.close();
+        }
+    }
+
+    /**
+     * Rebuilds the chains now, so the first command does not wait for them. The broker may not coordinate
+     * transactions yet (a new cluster makes its transaction log at the first producer's request): then the
+     * instance starts as one that does not publish, and takes over once it can ({@link #keepLease}).
+     */
+    private boolean tookOver() {
+        try {
+            rebuiltBook();
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warnf("%s: cannot publish yet, will retry: %s", config.source(), e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * Renews the lease, and stops publishing when it was lost. A lease just won is taken up by the next round of
+     * the seal timer, which rebuilds the chains before it seals.
+     */
+    private void keepLease() {
+        try {
+            if (!lease.renew() && book != null) {
+                LOG.warnf("%s: the publisher lease passed to another instance; this one stops publishing",
+                        config.source());
+                book = null;
+                discard(producer); // what it had not committed fails, and is the new holder's to publish
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("%s: renewing the publisher lease failed, will retry: %s", config.source(), e.getMessage());
         }
     }
 
@@ -118,9 +206,9 @@ public class LedgerWriter {
     }
 
     /**
-     * Sends one of this service's records without waiting for the broker; the future completes when the broker
-     * has it (then it counts as published) or fails with the send. A record the ledger already holds, or that was
-     * sent and is not yet answered, is not sent again: its future is the first send's. A record is sent only once
+     * Sends one of this service's records without waiting for the broker; the future completes when its
+     * transaction commits (then it counts as published) or fails with it. A record the ledger already holds, or
+     * that was sent and is not yet answered, is not sent again: its future is the first send's. A record is sent only once
      * every earlier event of its aggregate is on the ledger or on its way, so an aggregate's events are on the
      * ledger in sequence order whatever failed in between; otherwise the future fails and nothing is sent.
      */
@@ -131,8 +219,9 @@ public class LedgerWriter {
         }
         SealBook seals = book;
         if (seals == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("the source chains are being rebuilt "
-                    + "after a failed send; " + record.id() + " is sent once they are"));
+            return CompletableFuture.failedFuture(new IllegalStateException("the source chains are not held here "
+                    + "(another instance publishes, or they are rebuilt after a failed send); " + record.id()
+                    + " is sent by the publisher"));
         }
         if (seals.holds(record)) { // on the ledger already (crash, failed send), or sent and not yet answered
             return unanswered.getOrDefault(record.id(), CompletableFuture.completedFuture(null));
@@ -169,7 +258,8 @@ public class LedgerWriter {
      * Never rebuilds the chains, so a command thread never reads the topic.
      */
     public Optional<CompletableFuture<Void>> publishIfNext(LedgerRecord record) {
-        if (book == null || stopping) { // without waiting for the lock: the broker may be away
+        // without waiting for the lock: the broker may be away; and not from an instance whose lease lapsed
+        if (book == null || stopping || !lease.held()) {
             return Optional.empty();
         }
         synchronized (this) {
@@ -217,13 +307,21 @@ public class LedgerWriter {
         }
     }
 
-    /** True once the source chains are rebuilt from the ledger: the writer can publish. */
+    /** True once what the ledger held of this source at start has been read: the store can be checked against it. */
     public boolean ready() {
-        return book != null;
+        return known;
     }
 
-    /** Seals every competition with events no seal covers yet. */
+    /** True while this instance holds the publisher lease: the source's chain is its to publish. */
+    public boolean leads() {
+        return lease.held();
+    }
+
+    /** Seals every competition with events no seal covers yet; nothing when another instance publishes. */
     public void sealWhatIsNew() {
+        if (!lease.held()) {
+            return;
+        }
         try {
             SealBook seals = rebuiltBook();
             synchronized (this) {
@@ -237,8 +335,8 @@ public class LedgerWriter {
     }
 
     /**
-     * Sends a seal after the events it counts, without waiting: the producer keeps them in order. If it fails, the
-     * book is rebuilt from the topic, which then says whether the seal landed.
+     * Queues a seal after the events it counts: they are published in that order. If it fails, the book is rebuilt
+     * from the topic, which then says whether the seal landed.
      */
     private void seal(SealBook seals, String competitionId) {
         LedgerSealed seal = seals.sealer().seal(competitionId);
@@ -248,7 +346,7 @@ public class LedgerWriter {
         seals.sealed(seal);
     }
 
-    /** Hands the record to the producer; a failed send (now or on its ack) has the book rebuilt from the topic. */
+    /** Queues the record for the next transaction; the future completes when that commits, or fails with it. */
     private CompletableFuture<Void> sendAsync(LedgerRecord record) {
         ProducerRecord<String, byte[]> message = new ProducerRecord<>(LedgerTopics.EVENTS, record.competitionId(),
                 EventCodec.encode(record));
@@ -258,36 +356,88 @@ public class LedgerWriter {
         synchronized (inFlightLock) {
             inFlight++;
         }
-        try {
-            producer.send(message, (metadata, failure) -> {
-                if (failure != null) {
-                    book = null;
-                    acked.completeExceptionally(new IllegalStateException("could not publish " + record.id() + ": "
-                            + failure.getMessage(), failure));
-                } else {
-                    acked.complete(null);
-                }
-                landed();
-            });
-        } catch (RuntimeException e) { // e.g. no broker metadata within max.block.ms: nothing was sent
-            book = null;
-            landed();
-            throw new IllegalStateException("could not publish " + record.id() + ": " + e.getMessage(), e);
+        synchronized (queue) {
+            queue.add(new Outgoing(message, acked));
+            queue.notifyAll();
         }
         return acked;
     }
 
-    private void landed() {
+    /** The publisher thread: each round, whatever queued meanwhile, as one transaction. */
+    private void publishRounds() {
+        List<Outgoing> round = new ArrayList<>();
+        while (true) {
+            synchronized (queue) {
+                while (queue.isEmpty()) {
+                    try {
+                        queue.wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                round.addAll(queue);
+                queue.clear();
+            }
+            publish(round);
+            landed(round.size());
+            round.clear();
+        }
+    }
+
+    private void publish(List<Outgoing> round) {
+        KafkaProducer<String, byte[]> transaction = producer;
+        try {
+            if (transaction == null) {
+                throw new IllegalStateException("this instance does not publish " + config.source() + " now");
+            }
+            transaction.beginTransaction();
+            for (Outgoing outgoing : round) {
+                transaction.send(outgoing.message());
+            }
+            transaction.commitTransaction();
+            round.forEach(outgoing -> outgoing.acked().complete(null));
+        } catch (RuntimeException e) { // fenced, a broker lost, a timeout: the next producer settles what landed
+            book = null;
+            discard(transaction);
+            IllegalStateException failure = new IllegalStateException("could not publish to the ledger: "
+                    + e.getMessage(), e);
+            List<Outgoing> behind; // chained on top of this round: they fail with it
+            synchronized (queue) {
+                behind = new ArrayList<>(queue);
+                queue.clear();
+            }
+            round.forEach(outgoing -> outgoing.acked().completeExceptionally(failure));
+            behind.forEach(outgoing -> outgoing.acked().completeExceptionally(failure));
+            landed(behind.size());
+        }
+    }
+
+    /** Closes a producer without waiting: what it had not committed is aborted, or settled by its successor. */
+    private void discard(KafkaProducer<String, byte[]> old) {
+        if (old != null) {
+            if (producer == old) {
+                producer = null;
+            }
+            old.close(Duration.ZERO);
+        }
+    }
+
+    private void landed(int records) {
+        if (records == 0) {
+            return;
+        }
         synchronized (inFlightLock) {
-            inFlight--;
+            inFlight -= records;
             inFlightLock.notifyAll();
         }
     }
 
     /**
-     * The book; rebuilt from the topic after a failure, once every send in flight has been answered. Never under
+     * The book; rebuilt from the topic after a failure, once every record in flight has been answered. Never under
      * this writer's lock: reading the topic waits for the broker, and commands must not wait with it. Nothing is
-     * sent while the book is missing, so no send can start while it is being rebuilt.
+     * sent while the book is missing, so no send can start while it is being rebuilt. The new producer starts
+     * first: that fences every earlier one of the source and settles their open transactions, so the topic read
+     * after it is final.
      */
     private SealBook rebuiltBook() {
         SealBook current = book;
@@ -296,16 +446,33 @@ public class LedgerWriter {
         }
         synchronized (rebuilding) {
             if (book == null) {
-                awaitNothingInFlight();
-                SealBook recovered = SealBook.recover(config.kafka().bootstrapServers(), config.source(), key);
-                synchronized (publishedUpTo) { // events an earlier process published count as published
-                    recovered.lastSequences().forEach((aggregate, sequence) ->
-                            publishedUpTo.merge(aggregate, sequence, Math::max));
-                    publishedUpTo.notifyAll();
+                if (!lease.held()) {
+                    throw new IllegalStateException("another instance publishes " + config.source());
                 }
+                awaitNothingInFlight();
+                discard(producer);
+                KafkaProducer<String, byte[]> started = transactionalProducer();
+                try {
+                    started.initTransactions();
+                } catch (RuntimeException e) {
+                    started.close(Duration.ZERO);
+                    throw e;
+                }
+                SealBook recovered = SealBook.recover(config.kafka().bootstrapServers(), config.source(), key);
+                onTheLedger(recovered.lastSequences());
+                producer = started;
                 book = recovered;
+                LOG.infof("%s: %s publishes the source's chain", config.source(), lease.instance());
             }
             return book;
+        }
+    }
+
+    /** Events an earlier process or another instance published count as published. */
+    private void onTheLedger(Map<String, Long> lastSequences) {
+        synchronized (publishedUpTo) {
+            lastSequences.forEach((aggregate, sequence) -> publishedUpTo.merge(aggregate, sequence, Math::max));
+            publishedUpTo.notifyAll();
         }
     }
 

@@ -6,9 +6,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready means able: the store holds what the ledger holds of this service, the source chains are rebuilt, and
- * what the store held beyond the ledger at start (a crash between commit and send) is on the ledger, so an
- * accepted command reaches the ledger after everything recorded before it.
+ * Ready means able: the store holds what the ledger holds of this service, what the ledger holds of it has been
+ * read, and what the store held beyond the ledger at start (a crash between commit and send) is on the ledger or
+ * handed to the instance that publishes, so an accepted command reaches the ledger after everything recorded before
+ * it. Whether this instance is the publisher is shown, not required: any instance takes commands.
  */
 @Readiness
 @ApplicationScoped
@@ -28,7 +29,8 @@ class PublishingReadiness implements HealthCheck {
         return HealthCheckResponse.named("ledger publishing")
                 .status(reconciliation.done() && writer.ready() && catchUp.caughtUpAtStart())
                 .withData("storeFollowsLedger", reconciliation.done())
-                .withData("chainsRebuilt", writer.ready())
+                .withData("ledgerRead", writer.ready())
+                .withData("publisher", writer.leads())
                 .withData("ledgerFollowsStore", catchUp.caughtUpAtStart())
                 .build();
     }

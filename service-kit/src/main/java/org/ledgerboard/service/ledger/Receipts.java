@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.ledgerboard.core.event.LedgerRecord;
 import org.ledgerboard.service.ServiceConfig;
 import org.ledgerboard.service.api.Actors;
@@ -38,7 +39,11 @@ import java.util.function.BiFunction;
 public class Receipts {
     private static final ThreadLocal<List<DomainEventMessage<?>>> RECORDED = new ThreadLocal<>();
     private static final CommandTargetResolver TARGETS = AnnotationCommandTargetResolver.builder().build();
-    static final Duration LEDGER_WAIT = Duration.ofSeconds(3);
+    // Long enough for a record handed from another instance to the publisher, and for a transaction to commit on a
+    // replicated cluster still warming up (first commands after a start took 4-5 s there); short enough that a
+    // client learns of an unreachable broker well within 10 s.
+    static final Duration LEDGER_WAIT = Duration.ofSeconds(6);
+    private static final int STALE_COPY_RETRIES = 5;
 
     private final CommandGateway commands;
     private final EventStore events;
@@ -97,13 +102,7 @@ public class Receipts {
         }
         CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
         List<DomainEventMessage<?>> recorded = new ArrayList<>();
-        RECORDED.set(recorded);
-        Object result;
-        try {
-            result = commands.sendAndWait(message);
-        } finally {
-            RECORDED.remove();
-        }
+        Object result = sendRetryingStaleCopies(message, recorded);
         if (recorded.isEmpty()) {
             requests.markReplayed();
         }
@@ -115,6 +114,29 @@ public class Receipts {
                     + "yet (its broker cannot be reached); retry with the same Idempotency-Key for its receipt");
         }
         return new Receipt(id, record.id(), record.hash());
+    }
+
+    /**
+     * Another instance of the service may have changed the aggregate since this one cached it: the append then
+     * meets the store's unique (aggregate, sequence) index, the copy is dropped with the rolled-back unit of work,
+     * and the command is decided again on the aggregate as stored.
+     */
+    private Object sendRetryingStaleCopies(CommandMessage<?> message, List<DomainEventMessage<?>> recorded) {
+        RECORDED.set(recorded);
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return commands.sendAndWait(message);
+                } catch (ConcurrencyException e) {
+                    if (attempt == STALE_COPY_RETRIES) {
+                        throw e;
+                    }
+                    recorded.clear(); // rolled back
+                }
+            }
+        } finally {
+            RECORDED.remove();
+        }
     }
 
     private DomainEventMessage<?> recordedBefore(CommandMessage<?> command, Object result) {

@@ -51,7 +51,25 @@ public class StoreReconciliation {
         if (!ledger.ready()) {
             throw new IllegalStateException("the ledger cannot be read, so the store cannot be checked against it");
         }
-        Map<String, Long> storedUpTo = new HashMap<>(); // aggregate -> last stored sequence, where behind the ledger
+        Map<String, Long> storedUpTo = behindTheLedger();
+        if (!storedUpTo.isEmpty()) {
+            List<DomainEventMessage<?>> missing = missingEvents(storedUpTo);
+            try {
+                storage.appendEvents(missing);
+            } catch (RuntimeException e) { // another instance starting restored them first: fine if nothing lacks
+                if (!behindTheLedger().isEmpty()) {
+                    throw e;
+                }
+            }
+            LOG.warnf("%s: the store was behind the ledger; restored %d events of %d aggregates from the ledger",
+                    config.source(), missing.size(), storedUpTo.size());
+        }
+        done = true;
+    }
+
+    /** Aggregate -> last stored sequence, of each aggregate whose stored events are fewer than the ledger's. */
+    private Map<String, Long> behindTheLedger() {
+        Map<String, Long> storedUpTo = new HashMap<>();
         Map<String, Long> lastStored = axon.lastSequences();
         ledger.publishedOnLedger().forEach((aggregate, onLedger) -> {
             long stored = lastStored.getOrDefault(aggregate, -1L);
@@ -59,13 +77,7 @@ public class StoreReconciliation {
                 storedUpTo.put(aggregate, stored);
             }
         });
-        if (!storedUpTo.isEmpty()) {
-            List<DomainEventMessage<?>> missing = missingEvents(storedUpTo);
-            storage.appendEvents(missing);
-            LOG.warnf("%s: the store was behind the ledger; restored %d events of %d aggregates from the ledger",
-                    config.source(), missing.size(), storedUpTo.size());
-        }
-        done = true;
+        return storedUpTo;
     }
 
     /** True once the store holds everything the ledger holds of this source. */

@@ -1,0 +1,80 @@
+package org.ledgerboard.service.ledger;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+import org.ledgerboard.core.event.EventCodec;
+import org.ledgerboard.core.event.InvalidRecordException;
+import org.ledgerboard.core.event.LedgerRecord;
+import org.ledgerboard.core.event.LedgerSealed;
+import org.ledgerboard.kafka.LedgerReader;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads {@code ledger.events} as it grows, from where it stood when the watch started, and reports every event of
+ * this service's source it reads. That is how an instance that does not publish learns that an event its command
+ * recorded is on the ledger: from the ledger itself, which every instance sees, not from the publisher's memory.
+ */
+final class SourceWatch implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(SourceWatch.class);
+
+    private final String source;
+    private final Consumer<LedgerRecord> onEvent;
+    private final LedgerReader reader;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    /** Starts at the ledger's current end: whatever is already on it, the caller reads otherwise. */
+    SourceWatch(String bootstrap, String source, Consumer<LedgerRecord> onEvent) {
+        this.source = source;
+        this.onEvent = onEvent;
+        this.reader = LedgerReader.open(bootstrap, LedgerReader.Pace.LIVE);
+        reader.assignAll(Map.of()).forEach(reader::seek);
+        this.thread = new Thread(this::run, "ledger-watch");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                for (ConsumerRecord<String, byte[]> message : reader.poll(Duration.ofSeconds(1))) {
+                    LedgerRecord record = read(message.value());
+                    if (record != null && source.equals(record.source()) && !(record.data() instanceof LedgerSealed)) {
+                        onEvent.accept(record);
+                    }
+                }
+            } catch (WakeupException e) {
+                return;
+            } catch (KafkaException e) { // the broker is away: the consumer reconnects on the next poll
+                LOG.debugf("ledger watch: %s", e.getMessage());
+            }
+        }
+    }
+
+    private static LedgerRecord read(byte[] value) {
+        try {
+            return EventCodec.decode(value);
+        } catch (InvalidRecordException e) {
+            return null; // not a fact; the auditor reports it
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        reader.wakeup();
+        try {
+            thread.join(Duration.ofSeconds(5).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!thread.isAlive()) {
+            reader.close();
+        }
+    }
+}
