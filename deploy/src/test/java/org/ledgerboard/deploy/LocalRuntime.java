@@ -32,6 +32,14 @@ final class LocalRuntime {
      * + 2(i - 1), so the two ports given are the first of a free block of 2 x BROKERS.
      */
     LocalRuntime(String name, int brokers) throws IOException {
+        this(name, brokers, 1);
+    }
+
+    /**
+     * A runtime for {@code up --brokers BROKERS --replicas REPLICAS}: instance i of a service takes the service's
+     * port + 10(i - 1), so with several instances the services' ports are the first of a free block.
+     */
+    LocalRuntime(String name, int brokers, int replicas) throws IOException {
         home = Path.of("target", name).toAbsolutePath();
         deleteRecursively(home);
         env.put("LEDGERBOARD_HOME", home.toString());
@@ -41,10 +49,19 @@ final class LocalRuntime {
         for (int i = 0; i < names.size(); i++) {
             env.put("LEDGERBOARD_" + names.get(i), Integer.toString(ports.get(i)));
         }
-        if (brokers > 1) {
-            int first = freeBlock(2 * brokers);
-            env.put("LEDGERBOARD_KAFKA_PORT", Integer.toString(first));
-            env.put("LEDGERBOARD_KAFKA_CONTROLLER_PORT", Integer.toString(first + 1));
+        // one block for the brokers' ports and the instances' (blocks found one after the other could overlap)
+        int brokerPorts = brokers > 1 ? 2 * brokers : 0;
+        int instancePorts = replicas > 1 ? 4 + 10 * (replicas - 1) : 0;
+        if (brokerPorts + instancePorts > 0) {
+            int first = freeBlock(brokerPorts + instancePorts);
+            if (brokers > 1) {
+                env.put("LEDGERBOARD_KAFKA_PORT", Integer.toString(first));
+                env.put("LEDGERBOARD_KAFKA_CONTROLLER_PORT", Integer.toString(first + 1));
+            }
+            List<String> services = List.of("TEAM_PORT", "EVALUATION_PORT", "RANKING_PORT", "PROJECTIONS_PORT");
+            for (int k = 0; replicas > 1 && k < services.size(); k++) {
+                env.put("LEDGERBOARD_" + services.get(k), Integer.toString(first + brokerPorts + k));
+            }
         }
     }
 
@@ -70,9 +87,11 @@ final class LocalRuntime {
         return new Run(process.exitValue(), output);
     }
 
-    /** The base URL of a service, e.g. {@code url("TEAM")}. */
+    /** The base URL of a service, e.g. {@code url("TEAM")}, or of one of its instances: {@code url("TEAM-2")}. */
     String url(String service) {
-        return "http://127.0.0.1:" + env.get("LEDGERBOARD_" + service + "_PORT");
+        String[] instance = service.split("-");
+        int port = Integer.parseInt(env.get("LEDGERBOARD_" + instance[0] + "_PORT"));
+        return "http://127.0.0.1:" + (instance.length == 1 ? port : port + 10 * (Integer.parseInt(instance[1]) - 1));
     }
 
     String kafka() {
@@ -85,6 +104,18 @@ final class LocalRuntime {
         ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + " is not running"));
         process.destroyForcibly();
         process.onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    /** Stops (SIGSTOP) or resumes (SIGCONT) a process of the runtime: an instance paused, then revived. */
+    void signal(String name, String signal) throws Exception {
+        String pid = Files.readString(home.resolve("run").resolve(name + ".pid")).trim();
+        assertExit(new ProcessBuilder("kill", "-" + signal, pid).start().waitFor(), "kill -" + signal + " " + name);
+    }
+
+    private static void assertExit(int exit, String what) {
+        if (exit != 0) {
+            throw new IllegalStateException(what + " failed with exit code " + exit);
+        }
     }
 
     /** Distinct free ports: all sockets stay open until every port is chosen, so none is handed out twice. */
