@@ -44,7 +44,7 @@ import java.util.concurrent.CompletableFuture;
 public class LedgerCatchUp {
     private static final Logger LOG = Logger.getLogger(LedgerCatchUp.class);
     private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
-    static final Duration DUE_POLL = Duration.ofMillis(50);
+    static final Duration DUE_POLL = Duration.ofMillis(100);
 
     private final LedgerWriter writer;
     private final AxonRuntime axon;
@@ -162,7 +162,8 @@ public class LedgerCatchUp {
                 LOG.infof("%s: elected publisher; publishing what the store holds beyond the ledger", writer.source());
                 requestWhatTheLedgerLacks();
             }
-            if (leads) {
+            // a read first: the store commits every write to its file, and most polls find nothing
+            if (leads && dueElsewhere.find().limit(1).first() != null) {
                 for (Document handed; (handed = dueElsewhere.findOneAndDelete(new Document())) != null; ) {
                     request(handed.getString("_id"));
                 }
