@@ -10,9 +10,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
- * Makes the signing key of each service that seals the ledger, where it has none yet, and writes the trusted-keys
- * file (JWK Set) of their public keys before any service starts: projections verify seals with it from their
- * first record, and the auditor reads the same file.
+ * Makes the signing key of each service, where it has none yet, and writes the trusted-keys file (JWK Set) of the
+ * public keys of those that seal the ledger before any service starts: projections verify seals with it from their
+ * first record, and the auditor reads the same file. Made ahead, the keys can also go into a Kubernetes Secret,
+ * which every instance of a service then shares.
  */
 public final class ServiceKeys {
     private static final List<String> SEALING_SERVICES = List.of("team-service", "evaluation-service", "ranking-service");
@@ -31,6 +32,7 @@ public final class ServiceKeys {
             var key = KeyFiles.loadOrGenerate(data.resolve("keys").resolve(service + ".pem"));
             trusted = trusted.plus(TrustedKeys.of("/" + service, key.verifyingKey()));
         }
+        KeyFiles.loadOrGenerate(data.resolve("keys").resolve("projections.pem")); // signs checkpoints, seals nothing
         Path file = data.resolve("trusted-keys.json");
         Path written = Files.createTempFile(data, "trusted-keys", ".json");
         trusted.write(written);

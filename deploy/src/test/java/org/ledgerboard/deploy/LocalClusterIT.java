@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -32,7 +34,8 @@ import static org.awaitility.Awaitility.await;
  * each its own process, the ledger's topics replicated three times with a write acknowledged by two. A broker killed
  * with SIGKILL while commands stream into both team-service instances stops nothing and loses nothing; when the
  * instance that publishes dies, the other publishes within 10 s; one paused and revived after the other took over
- * cannot fork the chain. {@code up} brings back whatever was killed.
+ * cannot fork the chain. {@code up} brings back whatever was killed. A short chaos run (deploy/bench/chaos.sh) kills
+ * a broker, one instance of each service and the store under load, and every answer is on the ledger once.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalClusterIT {
@@ -78,8 +81,8 @@ class LocalClusterIT {
 
     @Test
     @Order(2)
-    void exactlyOneInstanceOfEachServicePublishes() throws Exception {
-        for (String service : List.of("TEAM", "EVALUATION", "RANKING")) {
+    void exactlyOneInstanceOfEachServicePublishesAndOneOfProjectionsWrites() throws Exception {
+        for (String service : List.of("TEAM", "EVALUATION", "RANKING", "PROJECTIONS")) {
             assertThat(Stream.of(1, 2).filter(i -> publishes(service + "-" + i))).as(service).hasSize(1);
         }
     }
@@ -172,6 +175,20 @@ class LocalClusterIT {
         assertThat(publishes(paused)).isFalse();
     }
 
+    @Test
+    @Order(8)
+    void aChaosRunKillingABrokerAnInstanceOfEachServiceAndTheStoreLosesAndRepeatsNothing() throws Exception {
+        LocalRuntime.Run chaos = runtime.bench("chaos.sh", "35");
+
+        assertThat(chaos.exit()).as(chaos.output()).isZero();
+        List<String> lines = chaos.output().lines().toList();
+        Matcher last = Pattern.compile("acknowledged=(\\d+) on-ledger=\\1 lost=0 duplicated=0 forks=0 audit=PASS")
+                .matcher(lines.get(lines.size() - 1));
+        assertThat(last.matches()).as(chaos.output()).isTrue();
+        assertThat(Integer.parseInt(last.group(1))).as("commands answered through the faults").isGreaterThan(20);
+        assertThat(status()).allSatisfy(p -> assertThat(p.get("running").asBoolean()).as(p.toString()).isTrue());
+    }
+
     /** Each receipt's event is on the ledger exactly once, the competition has TEAMS teams, the audit passes. */
     private static void assertEveryReceiptOnTheLedgerOnce(CarefulClient client, String c, int teams) throws Exception {
         List<LedgerRecord> events = client.events(c);
@@ -198,14 +215,15 @@ class LocalClusterIT {
         return instance.replace("TEAM", "team-service");
     }
 
-    /** What the instance's readiness says of it: whether it holds the publisher lease. */
+    /** What the instance's readiness says of it: whether it holds the lease (publishes, or writes the views). */
     private static boolean publishes(String instance) {
         try {
             HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(
                     URI.create(runtime.url(instance) + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
             for (JsonNode check : new ObjectMapper().readTree(ready.body()).path("checks")) {
-                if (check.path("data").path("publisher").asBoolean()) {
+                JsonNode data = check.path("data");
+                if (data.path("publisher").asBoolean() || data.path("writer").asBoolean()) {
                     return true;
                 }
             }

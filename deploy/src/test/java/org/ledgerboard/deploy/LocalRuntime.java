@@ -73,7 +73,18 @@ final class LocalRuntime {
 
     /** As {@link #ledgerboard}, without printing what it printed (a token, say, has no place in a test log). */
     Run quietly(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(SCRIPT.toString()));
+        return run(SCRIPT, args);
+    }
+
+    /** A script of deploy/bench, e.g. {@code bench("chaos.sh", "30")}, against this runtime; its output printed. */
+    Run bench(String script, String... args) throws IOException, InterruptedException {
+        Run run = run(SCRIPT.resolveSibling("bench").resolve(script), args);
+        System.out.println("$ deploy/bench/" + script + " " + String.join(" ", args) + "\n" + run.output());
+        return run;
+    }
+
+    private Run run(Path script, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(script.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);

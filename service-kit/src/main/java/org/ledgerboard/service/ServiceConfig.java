@@ -27,8 +27,10 @@ public interface ServiceConfig {
     /** The keys whose seals the service accepts, as a JWK Set file the auditor also reads (projections use it). */
     Optional<Path> trustedKeys();
 
-    /** This instance's name among the service's instances: its static member id in the ledger consumer group. */
-    @WithDefault("${quarkus.application.name}-1")
+    /**
+     * This instance's name among the service's instances (LEDGERBOARD_INSTANCE; SERVICE-1 by default): the holder
+     * of the publisher lease when it publishes, its static member id in the ledger consumer group.
+     */
     String instance();
 
     /** The type of the service's aggregates in its event store, for events restored from the ledger. */

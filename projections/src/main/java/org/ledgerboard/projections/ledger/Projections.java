@@ -33,6 +33,7 @@ import org.ledgerboard.kafka.LedgerTopics;
 import org.ledgerboard.service.ServiceConfig;
 import org.ledgerboard.service.ledger.Backoff;
 import org.ledgerboard.service.ledger.LedgerWriter;
+import org.ledgerboard.service.ledger.PublisherLease;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,6 +55,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -67,7 +69,9 @@ import java.util.function.Supplier;
  * re-folding); views and checkpoints are written only once the fold has caught up with the end the ledger had at
  * start. The fold signs checkpoints; a thread of its own writes them, so that records arriving meanwhile are folded
  * and announced without waiting for the store and the broker. Invalid records, forks and seals that do not verify
- * with the trusted keys are quarantined, never folded.
+ * with the trusted keys are quarantined, never folded. Of several instances, the one holding the lease
+ * ({@link PublisherLease}, as a publishing service's) writes views, states and checkpoints; the others fold the same
+ * ledger, announce its updates and serve the written views, and one of them writes once the holder is gone.
  */
 @ApplicationScoped
 public class Projections {
@@ -108,6 +112,9 @@ public class Projections {
     private final Map<String, Long> notBefore = new ConcurrentHashMap<>();
     private final ExecutorService checkpointWriter = Executors.newSingleThreadExecutor(
             r -> new Thread(r, "projections-checkpoints"));
+    private final ScheduledExecutorService leaseTimer = Executors.newSingleThreadScheduledExecutor(
+            r -> new Thread(r, "projections-lease"));
+    private final PublisherLease lease;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final ServiceConfig config;
     private final LedgerWriter keys;
@@ -127,9 +134,10 @@ public class Projections {
     private boolean checkpointsIndexed; // on the writer's thread only
     private boolean warm; // a checkpoint was written by this process; on the writer's thread only
 
-    Projections(ServiceConfig config, LedgerWriter keys, MongoClient mongo, MeterRegistry metrics) {
+    Projections(ServiceConfig config, LedgerWriter keys, PublisherLease lease, MongoClient mongo, MeterRegistry metrics) {
         this.config = config;
         this.keys = keys;
+        this.lease = lease;
         this.store = mongo.getDatabase(config.mongo().database());
         this.folds = new FoldStore(store);
         this.trustedKeys = TrustedKeysFile.of(config.trustedKeys());
@@ -142,7 +150,16 @@ public class Projections {
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                 new StringSerializer(), new ByteArraySerializer());
+        leaseTimer.scheduleWithFixedDelay(this::keepLease, 0, 1, TimeUnit.SECONDS);
         startFold();
+    }
+
+    private void keepLease() {
+        try {
+            lease.renew();
+        } catch (RuntimeException e) { // the timer must not die of it: not held, and tried again in a second
+            LOG.debugf("projections: the writer lease was not renewed: %s", e.getMessage());
+        }
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
@@ -151,6 +168,8 @@ public class Projections {
             checkpointWriter.shutdown();
             checkpointWriter.awaitTermination(10, TimeUnit.SECONDS);
             producer.close();
+            leaseTimer.shutdownNow();
+            lease.release();
         }
     }
 
@@ -205,6 +224,11 @@ public class Projections {
     /** True once the fold has reached the ledger's end as it was at start, and the fold is still running. */
     public boolean caughtUp() {
         return caughtUp && running && thread.isAlive();
+    }
+
+    /** Whether this instance writes the views and checkpoints now (it holds the lease). */
+    public boolean writes() {
+        return lease.held();
     }
 
     /** Why the fold cannot progress now (it retries with a doubling pause), or null. */
@@ -447,6 +471,9 @@ public class Projections {
      * readiness names it until a later checkpoint of it is written.
      */
     private void checkpointWhatIsNew(Map<TopicPartition, Long> next) {
+        if (!lease.held()) {
+            return; // another instance writes; what is new now stays news until this one holds the lease
+        }
         for (String competitionId : List.copyOf(news)) {
             Long earliest = notBefore.get(competitionId);
             if (earliest != null && System.nanoTime() - earliest < 0) {

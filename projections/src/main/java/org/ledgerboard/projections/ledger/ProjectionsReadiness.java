@@ -23,6 +23,7 @@ class ProjectionsReadiness implements HealthCheck {
         String stalled = projections.stalled();
         return HealthCheckResponse.named("views caught up with the ledger")
                 .status(projections.caughtUp() && stalled == null)
-                .withData("problem", stalled == null ? "none" : stalled).build();
+                .withData("problem", stalled == null ? "none" : stalled)
+                .withData("writer", projections.writes()).build();
     }
 }
