@@ -14,7 +14,7 @@ RUN_SECONDS=${1:-90}
 export LEDGERBOARD_HOME=${LEDGERBOARD_HOME:-$ROOT/.ledgerboard-chaos}
 DATA=$LEDGERBOARD_HOME
 WORK=$(mktemp -d)
-trap 'kill ${load:-} ${chaos:-} 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill ${load:-} ${chaos:-} 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 say() { echo "chaos $(date +%T): $*" >&2; }
 
