@@ -125,7 +125,7 @@ public final class ChaosLoad {
             } catch (IOException restarting) {
                 // the instance is down or restarting: the same key again
             }
-            Thread.sleep(200);
+            Thread.sleep(200); // a client's pause between tries, as a real one would make: not a wait for a condition
         }
         refused.incrementAndGet();
         System.err.printf("ChaosLoad: %s never answered within %s%n", key, PATIENCE);
