@@ -32,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -94,6 +95,14 @@ public final class AuditCommand {
         @Option(names = "--json", description = "machine-readable output")
         boolean json;
 
+        @Option(names = "--pushgateway", description = "push the verdicts as Prometheus metrics to this Pushgateway, "
+                + "e.g. http://pushgateway:9091 (an audit run as a job)")
+        URI pushgateway;
+
+        @Option(names = "--metrics-file", description = "write the verdicts as Prometheus metrics to this file "
+                + "(node_exporter's textfile collector)")
+        Path metricsFile;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -117,6 +126,13 @@ public final class AuditCommand {
                 }
             });
             AuditReport report = auditor.report();
+            AuditMetrics metrics = new AuditMetrics(competition == null ? "all" : competition, report, Instant.now());
+            if (metricsFile != null) {
+                metrics.write(metricsFile);
+            }
+            if (pushgateway != null) {
+                metrics.push(pushgateway);
+            }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(LedgerJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));

@@ -128,11 +128,19 @@ public final class FoundingDemo {
             }
         }
         post(ORGANISER, rounds + "/round-1/close", Map.of());
-        awaitElimination();
+        String out = awaitElimination();
+        HttpResponse<String> refused = send(ORGANISER, team + "/competitions/" + C + "/grants/gpu-" + out
+                + "/disbursements", Map.of("amount", "1000"));
+        if (refused.statusCode() != 409) {
+            throw new IllegalStateException("a disbursement to eliminated " + out + " answered "
+                    + refused.statusCode() + ": " + refused.body());
+        }
+        System.out.println("support stops on elimination: a disbursement to " + out + " is refused (409 "
+                + json.readTree(refused.body()).path("rule").asText() + ")");
     }
 
-    /** ranking-service decides from the ledger, team-service revokes from the ledger: wait for both. */
-    private void awaitElimination() throws Exception {
+    /** ranking-service decides from the ledger, team-service revokes from the ledger: waits for both; the team out. */
+    private String awaitElimination() throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             HttpResponse<String> standings = get(ranking + "/competitions/" + C + "/standings");
@@ -142,7 +150,7 @@ public final class FoundingDemo {
                     String out = eliminated.get(0).asText();
                     JsonNode status = json.readTree(get(team + "/competitions/" + C + "/teams/" + out).body());
                     if ("ELIMINATED".equals(status.path("status").asText())) {
-                        return;
+                        return out;
                     }
                 }
             }
@@ -189,16 +197,20 @@ public final class FoundingDemo {
 
     /** POSTs as ACTOR ({@code ROLE:SUBJECT}), with a token from the local issuer. */
     private void post(String actor, String url, Object body) throws IOException, InterruptedException {
+        HttpResponse<String> answer = send(actor, url, body);
+        if (answer.statusCode() / 100 != 2) {
+            throw new IllegalStateException("POST " + url + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+    }
+
+    private HttpResponse<String> send(String actor, String url, Object body) throws IOException, InterruptedException {
         String[] roleAndSubject = actor.split(":", 2);
         String token = tokens.token(roleAndSubject[0], roleAndSubject[1], Duration.ofMinutes(10));
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url))
+        return http.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).header("Idempotency-Key", UUID.randomUUID().toString())
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() / 100 != 2) {
-            throw new IllegalStateException("POST " + url + " answered " + answer.statusCode() + ": " + answer.body());
-        }
     }
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {

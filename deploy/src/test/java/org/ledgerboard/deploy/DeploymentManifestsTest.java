@@ -140,6 +140,35 @@ class DeploymentManifestsTest {
         }
     }
 
+    @Test
+    void composeProvisionsTheGrafanaDashboardOverAPrometheusScrapingEveryService() throws IOException {
+        JsonNode services = compose().path("services");
+        List<String> mounts = texts(services.at("/grafana/volumes"));
+        assertThat(mounts).contains("./grafana/provisioning:/etc/grafana/provisioning:ro")
+                .anySatisfy(m -> assertThat(m).startsWith("./grafana/ledgerboard.json:/var/lib/grafana/dashboards/"));
+        JsonNode source = documents(ROOT.resolve("deploy/grafana/provisioning/datasources/prometheus.yaml")).get(0)
+                .at("/datasources/0");
+        assertThat(source.path("url").asText()).isEqualTo("http://prometheus:9090");
+        JsonNode provider = documents(ROOT.resolve("deploy/grafana/provisioning/dashboards/ledgerboard.yaml")).get(0);
+        assertThat(provider.at("/providers/0/options/path").asText()).isEqualTo("/var/lib/grafana/dashboards");
+
+        JsonNode dashboard = JSON.readTree(ROOT.resolve("deploy/grafana/ledgerboard.json").toFile());
+        List<JsonNode> targets = dashboard.path("panels").findValues("targets");
+        assertThat(targets).isNotEmpty();
+        assertThat(dashboard.path("panels").findValues("datasource")).allSatisfy(d ->
+                assertThat(d.path("uid").asText()).isEqualTo(source.path("uid").asText()));
+
+        assertThat(texts(services.at("/prometheus/volumes"))).contains("./prometheus.yml:/etc/prometheus/prometheus.yml:ro");
+        JsonNode scrapes = documents(ROOT.resolve("deploy/prometheus.yml")).get(0).path("scrape_configs");
+        for (String service : SERVICES) {
+            assertThat(scrapes.findParents("job_name")).anySatisfy(job -> {
+                assertThat(job.path("job_name").asText()).isEqualTo(service);
+                assertThat(job.path("metrics_path").asText()).isEqualTo("/q/metrics");
+                assertThat(job.at("/static_configs/0/targets/0").asText()).isEqualTo(service + ":" + port(service));
+            });
+        }
+    }
+
     /** The LEDGERBOARD_* variables the services' configuration refers to, as ${NAME} or ${NAME:default}. */
     private static Set<String> variablesTheServicesRead() throws IOException {
         Set<String> names = new TreeSet<>();

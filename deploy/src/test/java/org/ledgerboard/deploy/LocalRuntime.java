@@ -65,6 +65,12 @@ final class LocalRuntime {
         }
     }
 
+    /** Sets an environment variable of every later command, e.g. a service setting the script passes on. */
+    LocalRuntime with(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
     Run ledgerboard(String... args) throws IOException, InterruptedException {
         Run run = quietly(args);
         System.out.println("$ ledgerboard " + String.join(" ", args) + "\n" + run.output());

@@ -94,6 +94,24 @@ class LiveUpdatesTest {
     }
 
     @Test
+    void theDashboardsListeningAreCountedOnTheMetrics() throws Exception {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            assertThat(subscribe(socket, null).readLine()).startsWith("HTTP/1.1 200");
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(metric("ledgerboard_projections_sse_clients"))
+                    .isGreaterThanOrEqualTo(1));
+        }
+        assertThat(metric("ledgerboard_projections_checkpoint_age_seconds")).isGreaterThanOrEqualTo(0);
+    }
+
+    private static double metric(String name) {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .orElseThrow(() -> new AssertionError(name + " is not on /q/metrics"));
+    }
+
+    @Test
     void aThousandDashboardsThatConnectAndLeaveLeaveNoListenerBehind() throws Exception {
         int before = projections.listeners();
         for (int i = 0; i < 1000; i++) {

@@ -3,6 +3,7 @@ package org.ledgerboard.service;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -32,6 +33,12 @@ public interface ServiceConfig {
      * of the publisher lease when it publishes, its static member id in the ledger consumer group.
      */
     String instance();
+
+    /**
+     * Base URL of an OpenTelemetry collector's OTLP/HTTP receiver (LEDGERBOARD_OTLP_ENDPOINT), e.g.
+     * {@code http://collector:4318}; spans are exported there, and nowhere when it is not set.
+     */
+    Optional<URI> otlpEndpoint();
 
     /** The type of the service's aggregates in its event store, for events restored from the ledger. */
     Optional<String> aggregateType();

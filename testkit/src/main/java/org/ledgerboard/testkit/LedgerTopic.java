@@ -14,6 +14,7 @@ import org.ledgerboard.kafka.LedgerTopics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -30,8 +31,8 @@ public final class LedgerTopic {
         return new LedgerTopic(LedgerInfra.start().kafkaBootstrap());
     }
 
-    /** One record as it sits in the topic: where, under which key, with which bytes. */
-    public record Entry(int partition, long offset, String key, byte[] value) {
+    /** One record as it sits in the topic: where, under which key, with which bytes and headers (last of each). */
+    public record Entry(int partition, long offset, String key, byte[] value, Map<String, String> headers) {
         public LedgerRecord decoded() {
             return EventCodec.decode(value);
         }
@@ -52,25 +53,35 @@ public final class LedgerTopic {
     /** Every record of every partition, each partition in order. */
     public List<Entry> all() {
         List<Entry> entries = new ArrayList<>();
-        LedgerReader.readAll(bootstrap, r -> entries.add(new Entry(r.partition(), r.offset(), r.key(), r.value())));
+        LedgerReader.readAll(bootstrap, r -> {
+            Map<String, String> headers = new HashMap<>();
+            r.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+            entries.add(new Entry(r.partition(), r.offset(), r.key(), r.value(), headers));
+        });
         return entries;
     }
 
     /** Publishes a record as another service would (key = competitionId, its type in a header). */
     public void publish(LedgerRecord record) {
-        send(record.competitionId(), EventCodec.encode(record), record.type());
+        publish(record, Map.of());
+    }
+
+    /** As {@link #publish(LedgerRecord)}, with more headers, e.g. a W3C {@code traceparent}. */
+    public void publish(LedgerRecord record, Map<String, String> headers) {
+        send(record.competitionId(), EventCodec.encode(record), record.type(), headers);
     }
 
     /** Publishes bytes as they are, e.g. a tampered record, without a type header. */
     public void publishRaw(String competitionId, byte[] value) {
-        send(competitionId, value, null);
+        send(competitionId, value, null, Map.of());
     }
 
-    private void send(String competitionId, byte[] value, String type) {
+    private void send(String competitionId, byte[] value, String type, Map<String, String> headers) {
         ProducerRecord<String, byte[]> message = new ProducerRecord<>(LedgerTopics.EVENTS, competitionId, value);
         if (type != null) {
             message.headers().add(LedgerTopics.TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8));
         }
+        headers.forEach((name, text) -> message.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,

@@ -6,7 +6,10 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,12 +37,14 @@ import org.ledgerboard.service.ServiceConfig;
 import org.ledgerboard.service.ledger.Backoff;
 import org.ledgerboard.service.ledger.LedgerWriter;
 import org.ledgerboard.service.ledger.PublisherLease;
+import org.ledgerboard.service.telemetry.LedgerTracing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
@@ -77,6 +82,8 @@ import java.util.function.Supplier;
 public class Projections {
     private static final Logger LOG = Logger.getLogger(Projections.class);
     private static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(1);
+    /** Links a push span keeps to the folds it announces; a busy poll's others are left out. */
+    private static final int MAX_LINKS = 64;
     /**
      * A checkpoint costs time in its competition's size (its views and fold state are written whole): the next one
      * of a competition waits at least this many times as long as its last took, so that a competition of ten
@@ -130,12 +137,16 @@ public class Projections {
     private volatile String stalled; // why the fold cannot progress now, or null
     private volatile long lag;
     private final AtomicLong folded = new AtomicLong();
+    private final CheckpointAge checkpointAge = new CheckpointAge();
+    private final LedgerTracing tracing;
     private Map<Integer, Long> progressWritten = Map.of(); // on the writer's thread only
     private boolean checkpointsIndexed; // on the writer's thread only
     private boolean warm; // a checkpoint was written by this process; on the writer's thread only
 
-    Projections(ServiceConfig config, LedgerWriter keys, PublisherLease lease, MongoClient mongo, MeterRegistry metrics) {
+    Projections(ServiceConfig config, LedgerWriter keys, PublisherLease lease, MongoClient mongo, LedgerTracing tracing,
+                MeterRegistry metrics) {
         this.config = config;
+        this.tracing = tracing;
         this.keys = keys;
         this.lease = lease;
         this.store = mongo.getDatabase(config.mongo().database());
@@ -144,6 +155,11 @@ public class Projections {
         metrics.gauge("ledgerboard.projections.lag", this, projections -> projections.lag);
         metrics.gauge("ledgerboard.projections.records.folded", folded);
         metrics.gauge("ledgerboard.projections.unpersisted", this, Projections::unpersisted);
+        Gauge.builder("ledgerboard.projections.checkpoint.age", checkpointAge, CheckpointAge::seconds)
+                .description("Seconds the oldest folded record no written checkpoint vouches for has waited")
+                .baseUnit("seconds").register(metrics);
+        Gauge.builder("ledgerboard.projections.sse.clients", listeners, List::size)
+                .description("Dashboards listening to live updates (server-sent events)").register(metrics);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -277,11 +293,21 @@ public class Projections {
             while (running) {
                 try {
                     Map<String, Long> changed = new HashMap<>(); // competition -> its tree size before this poll
+                    List<Span> traced = new ArrayList<>(); // live records' folds, each in its command's trace
                     for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(200))) {
-                        accept(record, changed);
+                        Span span = caughtUp ? tracing.receiving("fold " + LedgerTopics.EVENTS, record.headers(),
+                                record.key()) : Span.getInvalid();
+                        try {
+                            accept(record, changed);
+                        } finally {
+                            span.end();
+                        }
+                        if (span.getSpanContext().isValid()) {
+                            traced.add(span);
+                        }
                         next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                     }
-                    tellListeners(changed);
+                    tellListeners(changed, traced);
                     listeners.removeIf(Listener::closed); // a dashboard that went away is forgotten within a poll
                     lag = reader.lag();
                     if (!caughtUp) {
@@ -410,6 +436,7 @@ public class Projections {
             launches.put(competitionId, projection.launch());
         }
         folded.incrementAndGet();
+        checkpointAge.folded(competitionId);
         unpersistedSince.putIfAbsent(competitionId, message.offset());
         news.add(competitionId);
         switch (outcome) {
@@ -419,16 +446,27 @@ public class Projections {
         }
     }
 
-    /** One update per competition a poll changed: live in the time of a fetch, not of a checkpoint. */
-    private void tellListeners(Map<String, Long> changed) {
-        if (listeners.isEmpty()) {
+    /**
+     * One update per competition a poll changed: live in the time of a fetch, not of a checkpoint. The push is a
+     * span linked to the folds of the traced records it announces (a push serves many commands' traces).
+     */
+    private void tellListeners(Map<String, Long> changed, List<Span> folds) {
+        if (listeners.isEmpty() || changed.isEmpty()) {
             return;
         }
-        changed.forEach((competitionId, fromTreeSize) -> {
-            CompetitionProjection projection = competitions.get(competitionId);
-            Update update = new Update(competitionId, projection.position(), fromTreeSize, projection.treeSize());
-            listeners.forEach(listener -> listener.accept(update));
-        });
+        SpanBuilder push = tracing.tracer().spanBuilder("push views").setAttribute("ledgerboard.sse.clients",
+                (long) listeners.size());
+        folds.stream().limit(MAX_LINKS).forEach(fold -> push.addLink(fold.getSpanContext()));
+        Span span = folds.isEmpty() ? Span.getInvalid() : push.setNoParent().startSpan();
+        try {
+            changed.forEach((competitionId, fromTreeSize) -> {
+                CompetitionProjection projection = competitions.get(competitionId);
+                Update update = new Update(competitionId, projection.position(), fromTreeSize, projection.treeSize());
+                listeners.forEach(listener -> listener.accept(update));
+            });
+        } finally {
+            span.end();
+        }
     }
 
     /**
@@ -488,6 +526,7 @@ public class Projections {
                     throw e;
                 }
                 news.remove(competitionId);
+                checkpointAge.signed(competitionId);
                 inFlight.put(competitionId, unpersistedSince.get(competitionId)); // before the removal: never in neither
                 unpersistedSince.remove(competitionId);
                 checkpointWriter.execute(() -> write(signed));
@@ -567,11 +606,13 @@ public class Projections {
             competitions.get(competitionId).persistedUpTo(signed.state().treeSize());
             inFlight.remove(competitionId);
             unwritten.remove(competitionId);
+            checkpointAge.written(competitionId);
         } catch (Exception e) {
             Long since = inFlight.remove(competitionId);
             if (since != null) {
                 unpersistedSince.merge(competitionId, since, Math::min);
             }
+            checkpointAge.failed(competitionId);
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }

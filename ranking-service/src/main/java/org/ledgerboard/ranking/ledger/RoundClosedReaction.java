@@ -84,6 +84,8 @@ class RoundClosedReaction implements LedgerReaction {
                 facts.activeTeams(), facts.scores(closed.roundId()), facts.submittedAt(closed.roundId()),
                 facts.finalists());
         commands.sendAndWait(ActorMetaData.byService(config.source(), decide));
+        LOG.infof("decided %s on the ledger up to its RoundClosed %s (%d active teams)", closed.roundId(), record.id(),
+                facts.activeTeams().size());
     }
 
     @Override

@@ -29,6 +29,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ledgerboard.core.canonical.LedgerJson;
+import org.ledgerboard.service.telemetry.LedgerTracing;
 
 import java.util.HashMap;
 import java.util.List;
@@ -66,7 +67,8 @@ public class AxonRuntime {
                 .configureEmbeddedEventStore(c -> storage)
                 .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
                         new SimpleCorrelationDataProvider(OncePerRequest.REQUEST, OncePerRequest.INPUT,
-                                ActorMetaData.ACTOR, ActorMetaData.ISSUER)));
+                                ActorMetaData.ACTOR, ActorMetaData.ISSUER),
+                        new SimpleCorrelationDataProvider(LedgerTracing.KEYS.toArray(String[]::new))));
         modules.forEach(module -> module.configure(configurer));
         this.configuration = configurer.buildConfiguration();
     }

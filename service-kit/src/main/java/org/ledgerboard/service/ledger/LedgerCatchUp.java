@@ -199,7 +199,7 @@ public class LedgerCatchUp {
         while (stored.hasNext()) {
             DomainEventMessage<?> event = stored.next();
             if (!event.getMetaData().containsKey(StoredEvents.FROM_LEDGER)) {
-                acks.add(writer.publishAsync(StoredEvents.toRecord(writer.source(), event)));
+                acks.add(writer.publishAsync(StoredEvents.toRecord(writer.source(), event), StoredEvents.traceOf(event)));
             }
         }
         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();

@@ -46,16 +46,15 @@ class LedgerPublishing implements AxonModule {
         List<DomainEventMessage<?>> recorded = StoredEvents.recordedHere(messages);
         if (!recorded.isEmpty()) {
             CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(u -> {
-                List<LedgerRecord> records = recorded.stream()
-                        .map(event -> StoredEvents.toRecord(writer.source(), event)).toList();
-                sender.execute(() -> records.forEach(this::send));
+                sender.execute(() -> recorded.forEach(this::send));
             }));
         }
         return (index, message) -> message;
     }
 
-    private void send(LedgerRecord record) {
-        writer.publishIfNext(record).ifPresentOrElse(
+    private void send(DomainEventMessage<?> event) {
+        LedgerRecord record = StoredEvents.toRecord(writer.source(), event);
+        writer.publishIfNext(record, StoredEvents.traceOf(event)).ifPresentOrElse(
                 acked -> acked.whenComplete((ok, failure) -> {
                     if (failure != null) {
                         catchUp.request(record.aggregateId());

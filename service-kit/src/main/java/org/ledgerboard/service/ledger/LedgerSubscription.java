@@ -4,7 +4,11 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,12 +25,15 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.InvalidRecordException;
 import org.ledgerboard.core.event.LedgerRecord;
 import org.ledgerboard.kafka.LedgerReader;
 import org.ledgerboard.kafka.LedgerTopics;
 import org.ledgerboard.service.ServiceConfig;
+import org.ledgerboard.service.telemetry.LedgerTracing;
+import org.ledgerboard.service.telemetry.LogFields;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -57,6 +64,7 @@ public class LedgerSubscription {
     private final String group;
     private final String instance;
     private final ServiceConfig.Reactions retries;
+    private final LedgerTracing tracing;
     private final MongoCollection<Document> quarantine;
     private volatile LedgerReader reader;
     private volatile Thread thread;
@@ -68,15 +76,19 @@ public class LedgerSubscription {
     private final Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
     private long lastCommit = System.nanoTime();
 
-    LedgerSubscription(Instance<LedgerReaction> reactions, ServiceConfig config, MongoClient mongo,
+    LedgerSubscription(Instance<LedgerReaction> reactions, ServiceConfig config, MongoClient mongo, LedgerTracing tracing,
                        MeterRegistry metrics, @ConfigProperty(name = "quarkus.application.name") String group) {
         this.reactions = reactions.stream().toList();
+        this.tracing = tracing;
         this.retries = config.reactions();
         this.quarantine = mongo.getDatabase(config.mongo().database()).getCollection("quarantine");
         this.bootstrap = config.kafka().bootstrapServers();
         this.group = group;
         this.instance = config.instance();
-        metrics.gauge("ledgerboard.reactions.lag", this, subscription -> subscription.lag);
+        // the service's reactions share one consumer, so one lag; a series per reaction names what waits
+        this.reactions.forEach(reaction -> Gauge.builder("ledgerboard.reactions.lag", this, s -> s.lag)
+                .description("Records of the ledger this service's reactions have not read yet")
+                .tag("reaction", ClientProxy.unwrap(reaction).getClass().getSimpleName()).register(metrics));
     }
 
     void start(@Observes StartupEvent startup) {
@@ -191,13 +203,23 @@ public class LedgerSubscription {
         if (!wanted(message.headers(), reactions)) {
             return true;
         }
+        LedgerRecord record;
         try {
-            LedgerRecord record = EventCodec.decode(message.value());
+            record = EventCodec.decode(message.value());
+        } catch (InvalidRecordException e) {
+            LOG.warnf("skipping invalid ledger record at %s: %s", where, e.getMessage());
+            return true;
+        }
+        Span span = tracing.receiving("process " + LedgerTopics.EVENTS, message.headers(), record);
+        RuntimeException failure = null;
+        try (Scope current = span.makeCurrent()) {
+            MDC.put(LogFields.COMPETITION, record.competitionId());
             LedgerPosition position = new LedgerPosition(message.partition(), message.offset());
             reactions.forEach(reaction -> reaction.react(record, position));
         } catch (InvalidRecordException e) {
             LOG.warnf("skipping invalid ledger record at %s: %s", where, e.getMessage());
         } catch (RuntimeException e) {
+            failure = e;
             if (++tries < retries.maxTries()) {
                 failing = "reaction to " + where + " failed " + tries + " times: " + e.getMessage();
                 LOG.warnf(e, "%s; retrying", failing);
@@ -206,6 +228,9 @@ public class LedgerSubscription {
                 return false;
             }
             quarantine(message, where, e);
+        } finally {
+            MDC.remove(LogFields.COMPETITION);
+            LedgerTracing.end(span, failure);
         }
         tries = 0;
         failing = null;

@@ -1,5 +1,8 @@
 package org.ledgerboard.service.ledger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -22,6 +25,7 @@ import org.ledgerboard.kafka.LedgerTopicSetup;
 import org.ledgerboard.kafka.LedgerTopics;
 import org.ledgerboard.service.ServiceConfig;
 import org.ledgerboard.service.axon.StartupOrder;
+import org.ledgerboard.service.telemetry.LedgerTracing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -81,13 +85,20 @@ public class LedgerWriter {
     private final Deque<Outgoing> queue = new ArrayDeque<>(); // chained, not yet published; guarded by itself
     private final Thread publisher = new Thread(this::publishRounds, "ledger-publisher");
 
+    private final LedgerTracing tracing;
+    private final Timer publishing;
+
     private record Outgoing(ProducerRecord<String, byte[]> message, CompletableFuture<Void> acked) {
     }
 
-    LedgerWriter(ServiceConfig config, PublisherLease lease) {
+    LedgerWriter(ServiceConfig config, PublisherLease lease, LedgerTracing tracing, MeterRegistry metrics) {
         this.config = config;
         this.lease = lease;
+        this.tracing = tracing;
         this.key = KeyFiles.loadOrGenerate(config.keyFile());
+        this.publishing = Timer.builder("ledgerboard.publish.duration")
+                .description("From a record handed to the publisher to its transaction committed on the ledger")
+                .publishPercentileHistogram().register(metrics);
     }
 
     private KafkaProducer<String, byte[]> transactionalProducer() {
@@ -211,8 +222,9 @@ public class LedgerWriter {
      * that was sent and is not yet answered, is not sent again: its future is the first send's. A record is sent only once
      * every earlier event of its aggregate is on the ledger or on its way, so an aggregate's events are on the
      * ledger in sequence order whatever failed in between; otherwise the future fails and nothing is sent.
+     * {@code trace}: the W3C context of the act that recorded it, as its stored metadata keeps it (may be empty).
      */
-    public synchronized CompletableFuture<Void> publishAsync(LedgerRecord record) {
+    public synchronized CompletableFuture<Void> publishAsync(LedgerRecord record, Map<String, ?> trace) {
         if (!config.publishes()) {
             return CompletableFuture.failedFuture(new IllegalStateException(config.source()
                     + " does not publish to the ledger (ledgerboard.publishes=false)"));
@@ -230,7 +242,7 @@ public class LedgerWriter {
             return CompletableFuture.failedFuture(new IllegalStateException("event " + record.sequence() + " of "
                     + record.aggregateId() + " waits for an earlier one that is not on the ledger"));
         }
-        CompletableFuture<Void> acked = sendAsync(record).thenRun(() -> published(record));
+        CompletableFuture<Void> acked = sendAsync(record, trace).thenRun(() -> published(record));
         unanswered.put(record.id(), acked);
         acked.whenComplete((ok, failure) -> unanswered.remove(record.id()));
         seals.chained(record);
@@ -257,7 +269,7 @@ public class LedgerWriter {
      * aggregate are still to be published) sends nothing and returns empty: {@link LedgerCatchUp} publishes it.
      * Never rebuilds the chains, so a command thread never reads the topic.
      */
-    public Optional<CompletableFuture<Void>> publishIfNext(LedgerRecord record) {
+    public Optional<CompletableFuture<Void>> publishIfNext(LedgerRecord record, Map<String, ?> trace) {
         // without waiting for the lock: the broker may be away; and not from an instance whose lease lapsed
         if (book == null || stopping || !lease.held()) {
             return Optional.empty();
@@ -268,7 +280,7 @@ public class LedgerWriter {
                 return Optional.empty();
             }
             try {
-                return Optional.of(publishAsync(record));
+                return Optional.of(publishAsync(record, trace));
             } catch (RuntimeException e) { // nothing was sent; the book is to be rebuilt, and the catch-up sends it
                 return Optional.empty();
             }
@@ -342,17 +354,27 @@ public class LedgerWriter {
         LedgerSealed seal = seals.sealer().seal(competitionId);
         LedgerRecord record = EventCodec.stamp(new LedgerRecord(UUID.randomUUID().toString(), config.source(), null,
                 Instant.now(), SealBook.sealAggregate(config.source()), seals.sealsPublished(competitionId), seal, null));
-        sendAsync(record);
+        sendAsync(record, Map.of());
         seals.sealed(seal);
     }
 
-    /** Queues the record for the next transaction; the future completes when that commits, or fails with it. */
-    private CompletableFuture<Void> sendAsync(LedgerRecord record) {
+    /**
+     * Queues the record for the next transaction; the future completes when that commits, or fails with it. The
+     * publication is a span of the recording act's trace, and its context goes in the record's headers.
+     */
+    private CompletableFuture<Void> sendAsync(LedgerRecord record, Map<String, ?> trace) {
         ProducerRecord<String, byte[]> message = new ProducerRecord<>(LedgerTopics.EVENTS, record.competitionId(),
                 EventCodec.encode(record));
         message.headers().add("content-type", EventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         message.headers().add(LedgerTopics.TYPE_HEADER, record.type().getBytes(StandardCharsets.UTF_8));
+        Span span = tracing.publishing(record, trace, LedgerTopics.EVENTS);
+        tracing.inject(span, message.headers());
+        Timer.Sample sample = Timer.start();
         CompletableFuture<Void> acked = new CompletableFuture<>();
+        acked.whenComplete((ok, failure) -> {
+            sample.stop(publishing);
+            LedgerTracing.end(span, failure);
+        });
         synchronized (inFlightLock) {
             inFlight++;
         }

@@ -9,6 +9,7 @@ import org.ledgerboard.service.axon.ActorMetaData;
 
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The ledger record of a stored Axon event: the same function for the publisher and for REST receipts. Time is
@@ -28,6 +29,11 @@ final class StoredEvents {
                 .filter(m -> m instanceof DomainEventMessage<?> && !m.getMetaData().containsKey(FROM_LEDGER))
                 .<DomainEventMessage<?>>map(m -> (DomainEventMessage<?>) m)
                 .toList();
+    }
+
+    /** The W3C trace context of the act that recorded the event, as its metadata keeps it; empty if none. */
+    static Map<String, ?> traceOf(DomainEventMessage<?> stored) {
+        return stored.getMetaData();
     }
 
     static LedgerRecord toRecord(String source, DomainEventMessage<?> stored) {

@@ -39,6 +39,8 @@ class EliminationReaction implements LedgerReaction {
         }
         try {
             commands.sendAndWait(ActorMetaData.byService(config.source(), new EndSupport(eliminated.competitionId(), eliminated.teamId(), record.id())));
+            LOG.infof("support of %s ended on its elimination in %s (%s): undisbursed funding revoked",
+                    eliminated.teamId(), eliminated.roundId(), record.id());
         } catch (AggregateNotFoundException unknown) {
             LOG.warnf("elimination %s names competition %s, which team-service does not hold", record.id(),
                     eliminated.competitionId());
