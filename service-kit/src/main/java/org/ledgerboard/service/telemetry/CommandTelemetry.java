@@ -41,7 +41,10 @@ public class CommandTelemetry {
     @AroundInvoke
     Object measured(InvocationContext invocation) throws Exception {
         String command = commandName(invocation);
-        MDC.put(LogFields.COMPETITION, String.valueOf(uri.getPathParameters().getFirst("competitionId")));
+        String competitionId = uri.getPathParameters().getFirst("competitionId"); // none for a launch
+        if (competitionId != null) {
+            MDC.put(LogFields.COMPETITION, competitionId);
+        }
         MDC.put(LogFields.ACTOR, actor());
         Timer.Sample sample = Timer.start(metrics);
         String outcome = "failed";

@@ -1,9 +1,9 @@
-package org.ledgerboard.service.telemetry;
+package org.ledgerboard.service.axon;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.Configurer;
-import org.ledgerboard.service.axon.AxonModule;
+import org.ledgerboard.service.telemetry.LedgerTracing;
 
 import java.util.List;
 import java.util.Map;
