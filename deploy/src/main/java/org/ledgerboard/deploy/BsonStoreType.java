@@ -34,7 +34,8 @@ final class BsonStoreType extends BasicDataType<Object> {
     private static final byte VALUE = 3;    // an id or a position: {"k": value}
     private static final byte SERIALIZED = 4; // what BSON cannot hold (a missing value inside a key): as H2 would
     private static final String FIELD = "k";
-    private static final ThreadLocal<ByteBuf> PROBE = ThreadLocal.withInitial(() -> Unpooled.buffer(256));
+    /** Encodings of keys by identity, direct-mapped: the pages near a tree's root are probed by every search. */
+    private static final Encoded[] ENCODED = new Encoded[1 << 14];
 
     private BsonStoreType() {
     }
@@ -46,14 +47,14 @@ final class BsonStoreType extends BasicDataType<Object> {
 
     /**
      * H2's binary search (same probes, same answer), with the key sought encoded once instead of at every probe,
-     * and each probed key encoded into a buffer reused by the thread: key comparisons were a quarter of the
-     * store's time under the write benchmark, nearly all of it encoding.
+     * and each probed key's encoding remembered ({@link #encodedKey}): key comparisons were a quarter of the
+     * store's time under the write benchmark, nearly all of it encoding, and then still a seventh with a buffer
+     * reused for the probes.
      */
     @Override
     public int binarySearch(Object key, Object storage, int size, int initialGuess) {
         byte[] sought = encode(key);
         Object[] keys = cast(storage);
-        ByteBuf probe = PROBE.get();
         int low = 0;
         int high = size - 1;
         int x = initialGuess - 1;
@@ -61,9 +62,8 @@ final class BsonStoreType extends BasicDataType<Object> {
             x = high >>> 1;
         }
         while (low <= high) {
-            encodeInto(keys[x], probe.clear());
-            int compare = Arrays.compareUnsigned(sought, 0, sought.length, probe.array(), probe.arrayOffset(),
-                    probe.arrayOffset() + probe.writerIndex());
+            byte[] probed = encodedKey(keys[x]);
+            int compare = Arrays.compareUnsigned(sought, probed);
             if (compare > 0) {
                 low = x + 1;
             } else if (compare < 0) {
@@ -97,6 +97,25 @@ final class BsonStoreType extends BasicDataType<Object> {
     @Override
     public Object[] createStorage(int size) {
         return new Object[size];
+    }
+
+    /**
+     * The key's encoding, remembered for the key object: keys stay in their pages as they were put or read, and
+     * an index key is never changed in place (the tree's order would not survive it either). Threads may race on a
+     * slot, which at worst encodes a key again.
+     */
+    private static byte[] encodedKey(Object key) {
+        int slot = System.identityHashCode(key) & (ENCODED.length - 1);
+        Encoded known = ENCODED[slot];
+        if (known != null && known.key() == key) {
+            return known.bytes();
+        }
+        byte[] bytes = encode(key);
+        ENCODED[slot] = new Encoded(key, bytes);
+        return bytes;
+    }
+
+    private record Encoded(Object key, byte[] bytes) {
     }
 
     static byte[] encode(Object value) {

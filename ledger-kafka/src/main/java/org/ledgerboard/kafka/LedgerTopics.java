@@ -17,6 +17,8 @@ public final class LedgerTopics {
      * record: the auditor and projections read every record whatever it says.
      */
     public static final String TYPE_HEADER = "ledger-type";
+    /** Likewise, the record's CloudEvents {@code source}: a service watching for its own records skips the others. */
+    public static final String SOURCE_HEADER = "ledger-source";
 
     /** Topic settings (Kafka's names) under which every record is kept forever. */
     public static final Map<String, String> KEEP_FOREVER = Map.of(

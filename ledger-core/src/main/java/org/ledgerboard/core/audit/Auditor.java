@@ -140,7 +140,8 @@ public final class Auditor {
     /** Where {@code pattern} first occurs in {@code bytes}, or -1. */
     private static int indexOf(byte[] bytes, byte[] pattern) {
         for (int i = 0; i <= bytes.length - pattern.length; i++) {
-            if (bytes[i] == pattern[0] && startsWith(bytes, i, pattern)) {
+            // the second byte first: a quote starts every name and string, which made this a third of the reading
+            if (bytes[i + 1] == pattern[1] && bytes[i] == pattern[0] && startsWith(bytes, i, pattern)) {
                 return i;
             }
         }

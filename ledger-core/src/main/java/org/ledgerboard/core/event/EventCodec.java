@@ -26,6 +26,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Encodes and decodes ledger records as CloudEvents 1.0 structured-mode JSON
@@ -300,7 +301,7 @@ public final class EventCodec {
         } catch (IllegalArgumentException e) {
             throw new InvalidRecordException("data of " + eventClass.getSimpleName() + ": " + e.getMessage(), e);
         }
-        requireFields(event, "data");
+        requireFields(event, () -> "data");
         return event;
     }
 
@@ -343,29 +344,35 @@ public final class EventCodec {
         return newline < 0 ? message : message.substring(0, newline);
     }
 
-    /** Jackson lets an explicit null through to a record; the contract does not, except where {@link Nullable}. */
-    private static void requireFields(Object value, String path) {
+    /**
+     * Jackson lets an explicit null through to a record; the contract does not, except where {@link Nullable}. The
+     * path is written only for the message: building it for every field was a tenth of reading a record.
+     */
+    private static void requireFields(Object value, Supplier<String> path) {
         if (value instanceof Record record) {
             for (Component component : COMPONENTS.get(record.getClass())) {
                 Object field = component.read(record);
                 if (field == null && !component.nullable()) {
-                    throw new InvalidRecordException("missing required field '" + path + "." + component.name() + "'");
+                    throw new InvalidRecordException("missing required field '" + path.get() + "." + component.name() + "'");
                 }
                 if (field instanceof Record || field instanceof List<?> || field instanceof Map<?, ?>) {
-                    requireFields(field, path + "." + component.name());
+                    requireFields(field, () -> path.get() + "." + component.name());
                 }
             }
         } else if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
+                int index = i;
                 if (list.get(i) == null) {
-                    throw new InvalidRecordException("null element at '" + path + "[" + i + "]'");
+                    throw new InvalidRecordException("null element at '" + path.get() + "[" + i + "]'");
                 }
-                requireFields(list.get(i), path + "[" + i + "]");
+                if (list.get(i) instanceof Record || list.get(i) instanceof List<?> || list.get(i) instanceof Map<?, ?>) {
+                    requireFields(list.get(i), () -> path.get() + "[" + index + "]");
+                }
             }
         } else if (value instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 if (entry.getValue() == null) {
-                    throw new InvalidRecordException("null value at '" + path + "." + entry.getKey() + "'");
+                    throw new InvalidRecordException("null value at '" + path.get() + "." + entry.getKey() + "'");
                 }
             }
         }

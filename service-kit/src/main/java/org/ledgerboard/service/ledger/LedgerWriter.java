@@ -367,6 +367,7 @@ public class LedgerWriter {
                 EventCodec.encode(record));
         message.headers().add("content-type", EventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         message.headers().add(LedgerTopics.TYPE_HEADER, record.type().getBytes(StandardCharsets.UTF_8));
+        message.headers().add(LedgerTopics.SOURCE_HEADER, record.source().getBytes(StandardCharsets.UTF_8));
         Span span = tracing.publishing(record, trace, LedgerTopics.EVENTS);
         tracing.inject(span, message.headers());
         Timer.Sample sample = Timer.start();

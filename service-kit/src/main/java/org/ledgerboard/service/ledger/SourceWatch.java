@@ -3,14 +3,19 @@ package org.ledgerboard.service.ledger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.jboss.logging.Logger;
 import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.InvalidRecordException;
 import org.ledgerboard.core.event.LedgerRecord;
 import org.ledgerboard.core.event.LedgerSealed;
 import org.ledgerboard.kafka.LedgerReader;
+import org.ledgerboard.kafka.LedgerTopics;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -23,6 +28,7 @@ final class SourceWatch implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SourceWatch.class);
 
     private final String source;
+    private final byte[] sourceBytes;
     private final Consumer<LedgerRecord> onEvent;
     private final LedgerReader reader;
     private final Thread thread;
@@ -31,6 +37,7 @@ final class SourceWatch implements AutoCloseable {
     /** Starts at the ledger's current end: whatever is already on it, the caller reads otherwise. */
     SourceWatch(String bootstrap, String source, Consumer<LedgerRecord> onEvent) {
         this.source = source;
+        this.sourceBytes = source.getBytes(StandardCharsets.UTF_8);
         this.onEvent = onEvent;
         this.reader = LedgerReader.open(bootstrap, LedgerReader.Pace.LIVE);
         reader.assignAll(Map.of()).forEach(reader::seek);
@@ -43,6 +50,9 @@ final class SourceWatch implements AutoCloseable {
         while (running) {
             try {
                 for (ConsumerRecord<String, byte[]> message : reader.poll(Duration.ofSeconds(1))) {
+                    if (!mayBeOf(message.headers(), sourceBytes)) {
+                        continue;
+                    }
                     LedgerRecord record = read(message.value());
                     if (record != null && source.equals(record.source()) && !(record.data() instanceof LedgerSealed)) {
                         onEvent.accept(record);
@@ -54,6 +64,15 @@ final class SourceWatch implements AutoCloseable {
                 LOG.debugf("ledger watch: %s", e.getMessage());
             }
         }
+    }
+
+    /**
+     * False for a record whose source header names another source: it is skipped unparsed (parsing every other
+     * service's records was a fifth of ranking's time under load). Records without the header are parsed.
+     */
+    static boolean mayBeOf(Headers headers, byte[] source) {
+        Header named = headers.lastHeader(LedgerTopics.SOURCE_HEADER);
+        return named == null || Arrays.equals(named.value(), source);
     }
 
     private static LedgerRecord read(byte[] value) {
