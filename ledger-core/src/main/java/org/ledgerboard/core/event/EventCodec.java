@@ -355,7 +355,7 @@ public final class EventCodec {
                 if (field == null && !component.nullable()) {
                     throw new InvalidRecordException("missing required field '" + path.get() + "." + component.name() + "'");
                 }
-                if (field instanceof Record || field instanceof List<?> || field instanceof Map<?, ?>) {
+                if (hasFields(field)) {
                     requireFields(field, () -> path.get() + "." + component.name());
                 }
             }
@@ -365,7 +365,7 @@ public final class EventCodec {
                 if (list.get(i) == null) {
                     throw new InvalidRecordException("null element at '" + path.get() + "[" + i + "]'");
                 }
-                if (list.get(i) instanceof Record || list.get(i) instanceof List<?> || list.get(i) instanceof Map<?, ?>) {
+                if (hasFields(list.get(i))) {
                     requireFields(list.get(i), () -> path.get() + "[" + index + "]");
                 }
             }
@@ -376,6 +376,10 @@ public final class EventCodec {
                 }
             }
         }
+    }
+
+    private static boolean hasFields(Object value) {
+        return value instanceof Record || value instanceof List<?> || value instanceof Map<?, ?>;
     }
 
     /** A record component as the decoder needs it; looked up once per record class, not per record. */
