@@ -21,6 +21,18 @@ public final class Hashes {
         return digest.digest();
     }
 
+    /** SHA-256 of {@code bytes} less the span [{@code from}, {@code to}) (none when {@code from} is negative). */
+    public static byte[] sha256Without(byte[] bytes, int from, int to) {
+        MessageDigest digest = newDigest();
+        if (from < 0) {
+            digest.update(bytes);
+        } else {
+            digest.update(bytes, 0, from);
+            digest.update(bytes, to, bytes.length - to);
+        }
+        return digest.digest();
+    }
+
     /** A fresh SHA-256 digest, cloned from a prototype: looking the algorithm up costs more than hashing a record. */
     public static MessageDigest newDigest() {
         try {

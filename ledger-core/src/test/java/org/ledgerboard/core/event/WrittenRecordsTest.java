@@ -1,0 +1,119 @@
+package org.ledgerboard.core.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.ledgerboard.core.audit.FoundingCompetition;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class WrittenRecordsTest {
+
+    /** Every event type (the samples), and a whole round as written, with actors, keys and DSSE envelopes. */
+    static Stream<LedgerRecord> writtenRecords() {
+        Stream<LedgerRecord> samples = SampleEvents.all().stream().map(event -> SampleEvents.record(event, 3));
+        List<FoundingCompetition.Step> steps = FoundingCompetition.steps();
+        Stream<LedgerRecord> round = steps.stream().map(step -> new LedgerRecord("evt-" + steps.indexOf(step),
+                step.source(), null, Instant.parse("2025-12-30T09:00:00.123456Z"), step.aggregate(),
+                steps.indexOf(step), step.actor(), step.event(), null));
+        return Stream.concat(samples, round).map(EventCodec::stamp);
+    }
+
+    @Test
+    void theEnvelopeReadIsTheContracts() {
+        assertThat(Arrays.stream(WrittenRecords.ENVELOPE).map(m -> new String(m.name(), StandardCharsets.US_ASCII)))
+                .containsExactlyElementsOf(EventCodec.KNOWN.stream().sorted().toList());
+        assertThat(Arrays.stream(WrittenRecords.ENVELOPE).filter(m -> !m.optional())
+                .map(m -> new String(m.name(), StandardCharsets.US_ASCII)))
+                .containsExactlyInAnyOrderElementsOf(EventCodec.REQUIRED);
+    }
+
+    @ParameterizedTest
+    @MethodSource("writtenRecords")
+    void aWrittenRecordIsReadAsTheGeneralWayReadsIt(LedgerRecord record) {
+        byte[] json = EventCodec.encode(record);
+        JsonNode tree = EventCodec.parse(json);
+
+        EventCodec.Checked read = WrittenRecords.read(json);
+
+        assertThat(read).isNotNull();
+        assertThat(read.record()).isEqualTo(EventCodec.decode(tree)).isEqualTo(record);
+        assertThat(read.contentHash()).isEqualTo(EventCodec.hashOf(tree)).isEqualTo(record.hash());
+    }
+
+    /** A selected team, as written, with one piece of it replaced. */
+    private static byte[] written(String replaced, String by) {
+        LedgerRecord selected = EventCodec.stamp(SampleEvents.record(new TeamSelected(SampleEvents.COMPETITION, "t1",
+                "Team One", "lab", List.of("lab", "uni"), List.of("m1")), 2));
+        String json = new String(EventCodec.encode(selected), StandardCharsets.UTF_8);
+        assertThat(json).contains(replaced);
+        return json.replace(replaced, by).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "a required field null        | \"name\":\"Team One\"      | \"name\":null",
+            "a required field missing     | \"name\":\"Team One\",     | ''",
+            "an unknown field             | \"members\":               | \"mascot\":\"owl\",\"members\":",
+            "names out of order           | \"name\":\"Team One\",\"teamId\":\"t1\" | \"teamId\":\"t1\",\"name\":\"Team One\"",
+            "an escaped string            | Team One                 | Team\\u0020One",
+            "a null element               | [\"lab\",\"uni\"]          | [\"lab\",null]",
+            "a number for a string        | \"leadOrganisation\":\"lab\" | \"leadOrganisation\":7",
+            "whitespace                   | \"teamId\":\"t1\"          | \"teamId\": \"t1\"",
+            "an unknown attribute         | \"id\":                    | \"extra\":\"x\",\"id\":",
+            "a negative sequence          | \"sequence\":2             | \"sequence\":-2",
+            "another specversion          | \"specversion\":\"1.0\"    | \"specversion\":\"0.3\"",
+            "a time with an offset        | 09:00:00Z                | 09:00:00+00:00",
+            "a truncated record           | TeamSelected\"}          | TeamSelected\"",
+    })
+    void aRecordNotInWrittenFormGoesTheGeneralWay(String what, String replaced, String by) {
+        assertThat(WrittenRecords.read(written(replaced, by))).isNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "a round number beyond int | \"round\":1 | \"round\":4294967297 | round",
+            "a decimal as a number     | \"amount\":\"1024.00\" | \"amount\":1024 | amount",
+    })
+    void aValueJacksonRefusesIsRefusedByTheGeneralWay(String what, String replaced, String by, String field) {
+        LedgerRecord granted = EventCodec.stamp(SampleEvents.record(SampleEvents.all().get(4), 1));
+        byte[] json = new String(EventCodec.encode(granted), StandardCharsets.UTF_8).replace(replaced, by)
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(WrittenRecords.read(json)).isNull();
+        assertThatThrownBy(() -> EventCodec.check(json)).isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining(field);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"Team One | Team\\u0020One", "\"teamId\":\"t1\" | \"teamId\": \"t1\""})
+    void whatTheGeneralWayAcceptsItStillReads(String replaced, String by) {
+        byte[] asWritten = written(replaced, replaced);
+
+        EventCodec.Checked read = EventCodec.check(written(replaced, by));
+
+        assertThat(read.record()).isEqualTo(EventCodec.check(asWritten).record());
+        assertThat(read.contentHash()).isEqualTo(read.record().hash());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"\"kty\":\"OKP\" | \"kty\":\"RSA\""})
+    void aValueARecordRefusesIsRefusedWithItsReason(String replaced, String by) {
+        LedgerRecord rotated = EventCodec.stamp(SampleEvents.record(SampleEvents.all().get(17), 1));
+        byte[] json = new String(EventCodec.encode(rotated), StandardCharsets.UTF_8).replace(replaced, by)
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(WrittenRecords.read(json)).isNull();
+        assertThatThrownBy(() -> EventCodec.check(json)).isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("Ed25519");
+    }
+}
