@@ -45,7 +45,7 @@ final class AuditShard {
             new ScoredIffSubmitted(), new UniqueIds(), new EntitledActors(), new SignedActs());
     private final Map<String, List<Finding>> ruleFindings = new LinkedHashMap<>();
     private final List<Finding> sequenceFindings = new ArrayList<>();
-    private final Map<String, Long> nextSequence = new HashMap<>();
+    private final Map<Aggregate, long[]> nextSequence = new HashMap<>(); // per record: no joined key, no boxed count
     private final Map<String, CompetitionFacts> facts = new HashMap<>(); // looked up per record; judged in order
     private final ViewsFold views = new ViewsFold();
     private final TrustedKeys trustedKeys;
@@ -105,14 +105,18 @@ final class AuditShard {
 
     /** Each aggregate of a source numbers its events 0, 1, 2, … with no gap and no repeat, per competition. */
     private void checkSequence(long position, LedgerRecord record) {
-        String aggregate = record.competitionId() + " " + record.source() + " " + record.aggregateId();
-        long expected = nextSequence.getOrDefault(aggregate, 0L);
+        long[] next = nextSequence.computeIfAbsent(
+                new Aggregate(record.competitionId(), record.source(), record.aggregateId()), a -> new long[1]);
+        long expected = next[0];
         if (record.sequence() != expected) {
             sequenceFindings.add(new Finding("sequence", position, record.id(), "aggregate " + record.aggregateId()
                     + " of " + record.source() + " has sequence " + record.sequence() + " where " + expected
                     + " comes next"));
         }
-        nextSequence.put(aggregate, Math.max(expected, record.sequence() + 1));
+        next[0] = Math.max(expected, record.sequence() + 1);
+    }
+
+    private record Aggregate(String competitionId, String source, String aggregateId) {
     }
 
     /** The shard's report; {@link Auditor} merges them. */

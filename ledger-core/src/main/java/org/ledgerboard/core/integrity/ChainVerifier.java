@@ -21,10 +21,10 @@ import java.util.function.Supplier;
  */
 public final class ChainVerifier {
     private final Supplier<TrustedKeys> trustedKeys;
-    private final Map<String, SourceChain> chains = new HashMap<>(); // looked up per record; the report sorts
+    private final Map<ChainKey, SourceChain> chains = new HashMap<>(); // looked up per record; the report sorts
     /** Per competition and source, the seals' ids and hashes: a re-published seal is a duplicate, not a new seal. */
-    private final Map<String, Map<String, String>> seals = new HashMap<>();
-    private final Map<String, Long> sealedCounts = new HashMap<>();
+    private final Map<ChainKey, Map<String, String>> seals = new HashMap<>();
+    private final Map<ChainKey, Long> sealedCounts = new HashMap<>();
     private final List<Finding> findings = new ArrayList<>();
     private Finding lastFinding;
     private LedgerRecord rejectedSeal;
@@ -131,7 +131,7 @@ public final class ChainVerifier {
         chains.forEach((key, chain) -> {
             long open = chain.count() - sealedCounts.getOrDefault(key, 0L);
             if (open > 0) {
-                unsealed.put(key, open);
+                unsealed.put(key.toString(), open);
             }
         });
         return new ChainReport(records, duplicates, List.copyOf(findings), unsealed);
@@ -165,7 +165,15 @@ public final class ChainVerifier {
         return chains.computeIfAbsent(chainKey(competitionId, source), k -> new SourceChain());
     }
 
-    private static String chainKey(String competitionId, String source) {
-        return competitionId + " " + source;
+    private static ChainKey chainKey(String competitionId, String source) {
+        return new ChainKey(competitionId, source);
+    }
+
+    /** A source's chain in a competition; a key object, not a joined string: it is looked up for every record. */
+    private record ChainKey(String competitionId, String source) {
+        @Override
+        public String toString() {
+            return competitionId + " " + source;
+        }
     }
 }

@@ -18,7 +18,7 @@ public final class TreeHashes {
 
     /** MTH({d}) = SHA-256(0x00 || d). */
     public static byte[] leaf(byte[] entry) {
-        MessageDigest digest = Hashes.newDigest();
+        MessageDigest digest = Hashes.digest();
         digest.update((byte) 0x00);
         digest.update(entry);
         return digest.digest();
@@ -26,7 +26,7 @@ public final class TreeHashes {
 
     /** SHA-256(0x01 || left || right). */
     public static byte[] node(byte[] left, byte[] right) {
-        MessageDigest digest = Hashes.newDigest();
+        MessageDigest digest = Hashes.digest();
         digest.update((byte) 0x01);
         digest.update(left);
         digest.update(right);
