@@ -7,10 +7,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ledgerboard.core.audit.FoundingCompetition;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +50,49 @@ class WrittenRecordsTest {
         assertThat(read).isNotNull();
         assertThat(read.record()).isEqualTo(EventCodec.decode(tree)).isEqualTo(record);
         assertThat(read.contentHash()).isEqualTo(EventCodec.hashOf(tree)).isEqualTo(record.hash());
+    }
+
+    /**
+     * Thousands of written records with a byte changed, dropped or doubled: whatever the fast way still accepts, the
+     * general way reads as the same record with the same content hash (it never accepts more, nor reads otherwise).
+     */
+    @Test
+    void whatTheFastWayAcceptsTheGeneralWayReadsAlike() {
+        Random random = new Random(8785);
+        String alphabet = "{}[]\":,0123456789-.eEtrufalsn \\aAzZ\u00e9";
+        int accepted = 0;
+        for (LedgerRecord record : writtenRecords().toList()) {
+            byte[] json = EventCodec.encode(record);
+            for (int i = 0; i < 150; i++) {
+                byte[] mutant = mutated(json, random, alphabet);
+                EventCodec.Checked fast = WrittenRecords.read(mutant);
+                if (fast != null) {
+                    accepted++;
+                    JsonNode tree = EventCodec.parse(mutant);
+                    assertThat(fast.record()).as(new String(mutant, StandardCharsets.UTF_8))
+                            .isEqualTo(EventCodec.decode(tree));
+                    assertThat(fast.contentHash()).isEqualTo(EventCodec.hashOf(tree));
+                }
+            }
+        }
+        assertThat(accepted).isPositive(); // some mutants stay valid (a changed id, name or amount digit)
+    }
+
+    private static byte[] mutated(byte[] json, Random random, String alphabet) {
+        int at = random.nextInt(json.length);
+        byte[] replacement = String.valueOf(alphabet.charAt(random.nextInt(alphabet.length())))
+                .getBytes(StandardCharsets.UTF_8);
+        return switch (random.nextInt(3)) {
+            case 0 -> concat(Arrays.copyOfRange(json, 0, at), replacement, Arrays.copyOfRange(json, at + 1, json.length));
+            case 1 -> concat(Arrays.copyOfRange(json, 0, at), Arrays.copyOfRange(json, at + 1, json.length));
+            default -> concat(Arrays.copyOfRange(json, 0, at + 1), Arrays.copyOfRange(json, at, json.length));
+        };
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Arrays.stream(parts).forEach(out::writeBytes);
+        return out.toByteArray();
     }
 
     /** A selected team, as written, with one piece of it replaced. */
