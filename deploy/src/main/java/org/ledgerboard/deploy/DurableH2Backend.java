@@ -105,7 +105,7 @@ final class DurableH2Backend extends H2Backend {
 
         private void typed(String mapName) {
             getMvStore().openMap(mapName, new MVMap.Builder<>()
-                    .keyType(BsonStoreType.INSTANCE).valueType(BsonStoreType.INSTANCE));
+                    .keyType(BsonStoreType.KEYS).valueType(BsonStoreType.VALUES));
         }
     }
 }

@@ -2,8 +2,12 @@ package org.ledgerboard.deploy;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.WriteBuffer;
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -11,7 +15,7 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BsonStoreTypeTest {
-    private static final BsonStoreType TYPE = BsonStoreType.INSTANCE;
+    private static final BsonStoreType TYPE = BsonStoreType.KEYS;
 
     @Test
     void aKeyIsFoundWhereTheByteOrderPutsItAndAMissingOneWhereItWouldGo() {
@@ -40,5 +44,34 @@ class BsonStoreTypeTest {
             assertThat(TYPE.binarySearch(absent, page, page.length, random.nextInt(page.length)))
                     .isEqualTo(~insertAt);
         }
+    }
+
+    @Test
+    void aKeyIsWrittenAsItsValueIs() {
+        KeyValue key = new KeyValue(List.of("c-1", 42L));
+
+        TYPE.binarySearch(key, new Object[] {key}, 1, 0); // remembered by a search first
+
+        assertThat(written(TYPE, key)).isEqualTo(written(BsonStoreType.VALUES, key));
+    }
+
+    @Test
+    void aDocumentChangedInPlaceIsWrittenAsItIsNow() {
+        Document document = new Document("_id", "evt-1").append("status", "pending");
+        written(BsonStoreType.VALUES, document);
+
+        document.put("status", "answered");
+
+        assertThat(BsonStoreType.decode(written(BsonStoreType.VALUES, document)))
+                .isEqualTo(new Document("_id", "evt-1").append("status", "answered"));
+    }
+
+    private static byte[] written(BsonStoreType type, Object value) {
+        WriteBuffer buffer = new WriteBuffer();
+        type.write(buffer, value);
+        ByteBuffer bytes = buffer.getBuffer().flip();
+        byte[] encoded = new byte[DataUtils.readVarInt(bytes)];
+        bytes.get(encoded);
+        return encoded;
     }
 }
