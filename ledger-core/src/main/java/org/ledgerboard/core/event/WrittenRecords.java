@@ -33,12 +33,13 @@ final class WrittenRecords {
     private static final RuntimeException NOT_WRITTEN = new RuntimeException("not in written form", null, false, false) {
     };
 
-    /** The envelope's attributes in canonical (sorted) order; {@code ?} marks an optional one. */
-    static final Member[] ENVELOPE = members("actor?", "actoriss?", "aggregateid", "competitionid", "data",
-            "datacontenttype", "hash", "id", "sequence", "source", "specversion", "subject?", "time", "type");
-    private static final int ACTOR = 0, ACTOR_ISSUER = 1, AGGREGATE = 2, COMPETITION = 3, DATA = 4,
-            DATA_CONTENT_TYPE = 5, HASH = 6, ID = 7, SEQUENCE = 8, SOURCE = 9, SPEC_VERSION = 10, SUBJECT = 11,
-            TIME = 12, TYPE = 13;
+    /** The codec's envelope attributes in canonical (sorted) order; those it does not require are optional. */
+    static final Member[] ENVELOPE = EventCodec.KNOWN.stream().sorted()
+            .map(name -> new Member(name, !EventCodec.REQUIRED.contains(name))).toArray(Member[]::new);
+    private static final int ACTOR = at("actor"), ACTOR_ISSUER = at("actoriss"), AGGREGATE = at("aggregateid"),
+            COMPETITION = at("competitionid"), DATA = at("data"), DATA_CONTENT_TYPE = at("datacontenttype"),
+            HASH = at("hash"), ID = at("id"), SEQUENCE = at("sequence"), SOURCE = at("source"),
+            SPEC_VERSION = at("specversion"), SUBJECT = at("subject"), TIME = at("time"), TYPE = at("type");
 
     /** The envelope's required attributes, one bit each. */
     private static final int REQUIRED = IntStream.range(0, ENVELOPE.length).filter(i -> !ENVELOPE[i].optional)
@@ -78,25 +79,23 @@ final class WrittenRecords {
             int memberStart = in.position();
             require(first || in.skip(','));
             next = nextMember(in, ENVELOPE, next);
-            switch (next) {
-                case DATA -> {
-                    dataStart = in.position();
-                    require(in.next() == '{' && in.skipComposite());
-                    dataEnd = in.position();
-                }
-                case SEQUENCE -> {
-                    sequence = in.integer();
-                    require(sequence >= 0);
-                }
-                case HASH -> {
-                    text[HASH] = nonEmptyString(in, false);
-                    hashFrom = memberStart;
-                    hashTo = first && in.next() == ',' ? in.position() + 1 : in.position();
-                }
-                case SPEC_VERSION -> require(in.skipString(SPEC_VERSION_1_0));
-                case DATA_CONTENT_TYPE -> require(in.skipString(JSON_DATA));
-                case ID, TIME -> text[next] = nonEmptyString(in, false);
-                default -> text[next] = nonEmptyString(in, true);
+            if (next == DATA) {
+                dataStart = in.position();
+                require(in.next() == '{' && in.skipComposite());
+                dataEnd = in.position();
+            } else if (next == SEQUENCE) {
+                sequence = in.integer();
+                require(sequence >= 0);
+            } else if (next == HASH) {
+                text[HASH] = nonEmptyString(in, false);
+                hashFrom = memberStart;
+                hashTo = first && in.next() == ',' ? in.position() + 1 : in.position();
+            } else if (next == SPEC_VERSION) {
+                require(in.skipString(SPEC_VERSION_1_0));
+            } else if (next == DATA_CONTENT_TYPE) {
+                require(in.skipString(JSON_DATA));
+            } else {
+                text[next] = nonEmptyString(in, next != ID && next != TIME);
             }
             seen |= 1 << next;
             next++;
@@ -141,18 +140,21 @@ final class WrittenRecords {
         }
     }
 
+    private static String string(CanonicalCursor in) {
+        return string(in, true);
+    }
+
     /** Shared unless one of a kind (see {@link CanonicalCursor#uniqueString}). */
-    private static String nonEmptyString(CanonicalCursor in, boolean shared) {
+    private static String string(CanonicalCursor in, boolean shared) {
         require(in.next() == '"');
         String text = shared ? in.string() : in.uniqueString();
-        require(text != null && !text.isEmpty());
+        require(text != null);
         return text;
     }
 
-    private static String string(CanonicalCursor in) {
-        require(in.next() == '"');
-        String text = in.string();
-        require(text != null);
+    private static String nonEmptyString(CanonicalCursor in, boolean shared) {
+        String text = string(in, shared);
+        require(!text.isEmpty());
         return text;
     }
 
@@ -163,8 +165,13 @@ final class WrittenRecords {
         }
     }
 
-    private static Member[] members(String... names) {
-        return Arrays.stream(names).map(n -> new Member(n.replace("?", ""), n.endsWith("?"))).toArray(Member[]::new);
+    private static int at(String attribute) {
+        for (int i = 0; i < ENVELOPE.length; i++) {
+            if (Arrays.equals(ENVELOPE[i].name(), attribute.getBytes(StandardCharsets.US_ASCII))) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("the envelope has no attribute " + attribute);
     }
 
     /** Reads one value of a type from the cursor, or refuses. */

@@ -102,7 +102,7 @@ public final class ChainVerifier {
     }
 
     private boolean knownSeal(LedgerRecord record) {
-        Map<String, String> known = seals.get(chainKey(record.competitionId(), record.source()));
+        Map<String, String> known = seals.get(new ChainKey(record.competitionId(), record.source()));
         return known != null && known.containsKey(record.id());
     }
 
@@ -111,7 +111,7 @@ public final class ChainVerifier {
         if (!isSeal) {
             return chain(competitionId, source).append(eventId, hash);
         }
-        String known = seals.computeIfAbsent(chainKey(competitionId, source), k -> new HashMap<>())
+        String known = seals.computeIfAbsent(new ChainKey(competitionId, source), k -> new HashMap<>())
                 .putIfAbsent(eventId, hash);
         if (known == null) {
             return SourceChain.Outcome.APPENDED;
@@ -157,16 +157,12 @@ public final class ChainVerifier {
                     + seal.count() + " events with head " + seal.head() + " but the ledger holds "
                     + chain.count() + " with head " + chain.head()));
         }
-        sealedCounts.put(chainKey(seal.competitionId(), seal.source()), chain.count());
+        sealedCounts.put(new ChainKey(seal.competitionId(), seal.source()), chain.count());
         return record;
     }
 
     private SourceChain chain(String competitionId, String source) {
-        return chains.computeIfAbsent(chainKey(competitionId, source), k -> new SourceChain());
-    }
-
-    private static ChainKey chainKey(String competitionId, String source) {
-        return new ChainKey(competitionId, source);
+        return chains.computeIfAbsent(new ChainKey(competitionId, source), k -> new SourceChain());
     }
 
     /** A source's chain in a competition; a key object, not a joined string: it is looked up for every record. */
