@@ -8,12 +8,11 @@ import org.ledgerboard.core.event.RoundOpened;
 import org.ledgerboard.core.event.SubmissionMade;
 import org.ledgerboard.core.event.TeamSelected;
 import org.ledgerboard.core.integrity.Finding;
+import org.ledgerboard.core.integrity.IdTable;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Ids: within a competition, every team, grant, disbursement, submission and round id is recorded once, and so is
@@ -21,7 +20,9 @@ import java.util.Set;
  * an act done twice, e.g. a retried command executed again, even when each copy is well-formed and sealed.
  */
 public final class UniqueIds implements FairnessRule {
-    private final Map<String, Set<Id>> seen = new HashMap<>();
+    private static final byte[] NO_VALUE = {};
+    /** Per competition, the acts recorded so far, held flat: a replay remembers one per act of the ledger. */
+    private final Map<String, IdTable> seen = new HashMap<>();
 
     @Override
     public String name() {
@@ -31,9 +32,13 @@ public final class UniqueIds implements FairnessRule {
     @Override
     public void check(long position, LedgerRecord record, CompetitionFacts before, List<Finding> findings) {
         Id id = idOf(record);
-        if (id != null && !seen.computeIfAbsent(record.competitionId(), c -> new HashSet<>()).add(id)) {
+        if (id != null && acts(record.competitionId()).putIfAbsent(id.key(), NO_VALUE) >= 0) {
             findings.add(FairnessRule.finding(name(), position, record, id + " is recorded a second time"));
         }
+    }
+
+    private IdTable acts(String competitionId) {
+        return seen.computeIfAbsent(competitionId, c -> new IdTable(0));
     }
 
     private static Id idOf(LedgerRecord record) {
@@ -54,11 +59,12 @@ public final class UniqueIds implements FairnessRule {
         return null;
     }
 
-    /**
-     * What names an act: its kind and id (an evaluation: the submission, evaluator and criterion). It holds the
-     * event's own strings, so a replay remembering every act keeps no copies of them.
-     */
+    /** What names an act: its kind and id (an evaluation: the submission, evaluator and criterion). */
     private record Id(String kind, String id, String evaluator, String criterion) {
+        byte[] key() {
+            return evaluator == null ? IdTable.key(kind, id) : IdTable.key(kind, id, evaluator, criterion);
+        }
+
         @Override
         public String toString() {
             return kind + " " + id + (evaluator == null ? "" : " by " + evaluator + " on " + criterion);

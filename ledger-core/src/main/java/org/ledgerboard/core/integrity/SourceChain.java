@@ -2,9 +2,7 @@ package org.ledgerboard.core.integrity;
 
 import org.ledgerboard.core.canonical.Hashes;
 
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The hash chain of one source in one competition: {@code h_i = SHA-256(h_{i-1} || hash_i)} over its distinct
@@ -15,16 +13,16 @@ public final class SourceChain {
     /** What appending an event did to the chain. */
     public enum Outcome { APPENDED, DUPLICATE, FORK }
 
-    /** Hashes as bytes: a replay keeps one per event, and hex would double what it holds. */
-    private final Map<String, byte[]> hashById = new HashMap<>();
+    /** Each event's id with its hash, as bytes held flat: a replay keeps one per event of the ledger. */
+    private final IdTable hashById = new IdTable(Hashes.LENGTH);
     private byte[] head = new byte[Hashes.LENGTH];
     private long count;
 
     public Outcome append(String eventId, String hashHex) {
         byte[] hash = Hashes.fromHex(hashHex);
-        byte[] known = hashById.putIfAbsent(eventId, hash);
-        if (known != null) {
-            return Arrays.equals(known, hash) ? Outcome.DUPLICATE : Outcome.FORK;
+        int known = hashById.putIfAbsent(key(eventId), hash);
+        if (known >= 0) {
+            return hashById.valueEquals(known, hash) ? Outcome.DUPLICATE : Outcome.FORK;
         }
         head = Hashes.sha256(head, hash);
         count++;
@@ -33,7 +31,11 @@ public final class SourceChain {
 
     /** True if the chain already holds an event with this id. */
     public boolean holds(String eventId) {
-        return hashById.containsKey(eventId);
+        return hashById.contains(key(eventId));
+    }
+
+    private static byte[] key(String eventId) {
+        return eventId.getBytes(StandardCharsets.UTF_8);
     }
 
     public long count() {
