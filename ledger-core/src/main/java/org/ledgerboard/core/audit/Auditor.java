@@ -78,8 +78,9 @@ public final class Auditor {
 
     /** Waits for every record given so far to be checked; the auditor takes no more records after this. */
     public AuditReport report() {
-        workers.forEach(Worker::finish);
-        List<AuditReport> parts = shards.stream().map(AuditShard::report).toList();
+        workers.forEach(Worker::end);
+        List<AuditReport> parts = workers.isEmpty() ? List.of(shards.get(0).report())
+                : workers.stream().map(Worker::report).toList();
         long checkpointsChecked = shards.stream().mapToLong(AuditShard::checkpointsChecked).sum();
         List<Verdict> verdicts = new ArrayList<>();
         for (int i = 0; i < parts.get(0).verdicts().size(); i++) {
@@ -179,7 +180,7 @@ public final class Auditor {
     private record Read(long position, byte[] bytes) {
     }
 
-    /** A shard on its own thread, fed batches of records in the order they were read. */
+    /** A shard on its own thread, fed batches of records in the order they were read; it reports there too. */
     private static final class Worker {
         private static final List<Read> END = List.of();
 
@@ -187,6 +188,7 @@ public final class Auditor {
         private final Thread thread;
         private List<Read> batch = new ArrayList<>(BATCH);
         private volatile RuntimeException failure;
+        private AuditReport report; // written by the thread, read once it has ended
 
         Worker(AuditShard shard) {
             thread = new Thread(() -> {
@@ -194,6 +196,7 @@ public final class Auditor {
                     for (List<Read> records = take(); records != END; records = take()) {
                         records.forEach(record -> shard.accept(record.position(), record.bytes()));
                     }
+                    report = shard.report();
                 } catch (RuntimeException e) {
                     failure = e;
                 }
@@ -210,9 +213,13 @@ public final class Auditor {
             }
         }
 
-        void finish() {
+        /** No more records: the shard checks what it has, then reports. */
+        void end() {
             put(batch);
             put(END);
+        }
+
+        AuditReport report() {
             try {
                 thread.join();
             } catch (InterruptedException e) {
@@ -222,6 +229,7 @@ public final class Auditor {
             if (failure != null) {
                 throw failure;
             }
+            return report;
         }
 
         private List<Read> take() {
