@@ -25,7 +25,6 @@ import org.ledgerboard.core.view.ViewsFold;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -43,7 +42,8 @@ final class AuditShard {
     private final List<FairnessRule> rules = List.of(new RulesDeclaredFirst(), new EligibleSubmissions(),
             new EligibleEvaluations(), new DeclaredFormula(), new DeclaredElimination(), new FundingRules(),
             new ScoredIffSubmitted(), new UniqueIds(), new EntitledActors(), new SignedActs());
-    private final Map<String, List<Finding>> ruleFindings = new LinkedHashMap<>();
+    /** Per rule, in the order of {@link #rules}, what it found so far (a list, not a map: asked ten times a record). */
+    private final List<List<Finding>> ruleFindings = new ArrayList<>();
     private final List<Finding> sequenceFindings = new ArrayList<>();
     private final Map<Aggregate, long[]> nextSequence = new HashMap<>(); // per record: no joined key, no boxed count
     private final Map<String, CompetitionFacts> facts = new HashMap<>(); // looked up per record; judged in order
@@ -57,7 +57,7 @@ final class AuditShard {
     AuditShard(TrustedKeys trustedKeys) {
         this.chains = new ChainVerifier(trustedKeys);
         this.trustedKeys = trustedKeys;
-        rules.forEach(rule -> ruleFindings.put(rule.name(), new ArrayList<>()));
+        rules.forEach(rule -> ruleFindings.add(new ArrayList<>()));
     }
 
     void accept(long position, byte[] record) {
@@ -71,7 +71,9 @@ final class AuditShard {
         checkSequence(position, sound);
         if (!(sound.data() instanceof LedgerSealed)) {
             CompetitionFacts before = facts.computeIfAbsent(sound.competitionId(), c -> new CompetitionFacts());
-            rules.forEach(rule -> rule.check(position, sound, before, ruleFindings.get(rule.name())));
+            for (int i = 0; i < rules.size(); i++) {
+                rules.get(i).check(position, sound, before, ruleFindings.get(i));
+            }
             before.apply(sound.data());
             views.apply(sound.data());
         }
@@ -135,8 +137,9 @@ final class AuditShard {
                         ? trees.get(c).size() : 0) + " records"))));
         verdicts.add(new Verdict("checkpoints", CHECKPOINTS, unreached));
         Map<String, CompetitionFacts> competitions = new TreeMap<>(facts);
-        for (FairnessRule rule : rules) {
-            List<Finding> found = new ArrayList<>(ruleFindings.get(rule.name()));
+        for (int i = 0; i < rules.size(); i++) {
+            FairnessRule rule = rules.get(i);
+            List<Finding> found = new ArrayList<>(ruleFindings.get(i));
             rule.finish(competitions, found);
             verdicts.add(new Verdict(rule.name(), DESCRIPTIONS.get(rule.name()), found));
         }
