@@ -4,6 +4,7 @@ import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.InvalidRecordException;
 import org.ledgerboard.core.event.LedgerRecord;
 import org.ledgerboard.core.event.LedgerSealed;
+import org.ledgerboard.core.integrity.TrustedKeys.Jwk;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +26,8 @@ public final class ChainVerifier {
     /** Per competition and source, the seals' ids and hashes: a re-published seal is a duplicate, not a new seal. */
     private final Map<ChainKey, Map<String, String>> seals = new HashMap<>();
     private final Map<ChainKey, Long> sealedCounts = new HashMap<>();
+    /** Trusted keys parsed (a tenth of checking a seal when parsed at each). */
+    private final Map<Jwk, VerifyingKey> keys = new HashMap<>();
     private final List<Finding> findings = new ArrayList<>();
     private Finding lastFinding;
     private LedgerRecord rejectedSeal;
@@ -142,7 +145,7 @@ public final class ChainVerifier {
             return found(new Finding("seal", position, record.id(),
                     "record from " + record.source() + " carries a seal for " + seal.source()));
         }
-        var key = trustedKeys.get().find(seal.source(), seal.keyId());
+        var key = trustedKeys.get().jwk(seal.source(), seal.keyId()).map(jwk -> keys.computeIfAbsent(jwk, Jwk::key));
         if (key.isEmpty()) {
             return found(new Finding("seal-key", position, record.id(),
                     "no trusted key " + seal.keyId() + " for " + seal.source()));

@@ -56,10 +56,12 @@ public record TrustedKeys(List<Jwk> keys) {
 
     /** The key {@code source} signs with under {@code keyId}, if trusted. */
     public Optional<VerifyingKey> find(String source, String keyId) {
-        return keys.stream()
-                .filter(k -> source.equals(k.source()) && keyId.equals(k.kid()))
-                .findFirst()
-                .map(Jwk::key);
+        return jwk(source, keyId).map(Jwk::key);
+    }
+
+    /** As {@link #find}, the key as written: for a reader of many seals to parse each key once. */
+    public Optional<Jwk> jwk(String source, String keyId) {
+        return keys.stream().filter(k -> source.equals(k.source()) && keyId.equals(k.kid())).findFirst();
     }
 
     public static TrustedKeys read(Path file) {
