@@ -2,6 +2,7 @@
 # The write path in one run (issue 14), against the local runtime (deploy/ledgerboard up), with wrk:
 #  - team selections (team-service) and submissions (evaluation-service) with 1, 8 and 64 connections, spread over
 #    1 and over 16 competitions;
+#  - team selections sent at a fixed rate (PACED_RATE, 1,000/s) over 16 competitions: p50/p99 at that rate;
 #  - team selections with 64 connections in one competition holding 10, 1,000 and 10,000 prior events;
 #  - the bare write rate of this machine for the same work (BareWriteRate: per command one 1 KB insertOne into the
 #    same store and one acks=all produce of 1 KB to the same broker, as many threads as connections).
@@ -81,6 +82,14 @@ for spread in 1 16; do
     TEAMS_RATE[$spread-$connections]=$RATE
   done
 done
+
+# Latency at a given rate, which wrk (a closed loop: the next request only once one is answered) cannot tell: team
+# selections sent at PACED_RATE a second whatever the answers' pace, each timed from when it was due.
+mapfile -t comps < <(competitions "paced" 16)
+paths=(); for c in "${comps[@]}"; do paths+=("/competitions/$c/teams"); done
+paced=$(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$ROOT/deploy/target/lib/*:$(ls "$ROOT"/deploy/target/deploy-*.jar)" org.ledgerboard.deploy.PacedCommands \
+  "$TEAM" "$ORGANISER" "${PACED_RATE:-1000}" "$SECONDS_EACH" "$TEAM_BODY" "${paths[@]}")
+printf '%-44s %s\n' "team selections, paced at ${PACED_RATE:-1000}/s, 16 comp." "$paced"
 
 # Teams selected (as p1…) before each submission run, one submission each: more than a run can use, or the run
 # ends early (wrk still divides by its whole duration, so such a rate is marked as a floor).
