@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -122,6 +123,27 @@ class WrittenRecordsTest {
     })
     void aRecordNotInWrittenFormGoesTheGeneralWay(String what, String replaced, String by) {
         assertThat(WrittenRecords.read(written(replaced, by))).isNull();
+    }
+
+    @Test
+    void aHashNotOfLowercaseHexGoesTheGeneralWayWhichRefusesIt() {
+        String hash = EventCodec.check(written("t1", "t1")).record().hash();
+        byte[] upper = written(hash, hash.toUpperCase(Locale.ROOT));
+
+        assertThat(WrittenRecords.read(upper)).isNull();
+        assertThatThrownBy(() -> EventCodec.check(upper)).isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("hash must be 64 lowercase hex digits");
+    }
+
+    @Test
+    void aWellFormedHashOfOtherContentIsReadAsWrittenBesideTheContentsHash() {
+        String hash = EventCodec.check(written("t1", "t1")).record().hash();
+        String other = "0".repeat(64);
+
+        EventCodec.Checked read = WrittenRecords.read(written(hash, other));
+
+        assertThat(read.record().hash()).isEqualTo(other);
+        assertThat(read.contentHash()).isEqualTo(hash);
     }
 
     @ParameterizedTest(name = "{0}")
