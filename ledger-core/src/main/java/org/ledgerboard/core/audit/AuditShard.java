@@ -20,7 +20,7 @@ import org.ledgerboard.core.integrity.ChainVerifier;
 import org.ledgerboard.core.integrity.Checkpoint;
 import org.ledgerboard.core.integrity.Finding;
 import org.ledgerboard.core.integrity.TrustedKeys;
-import org.ledgerboard.core.merkle.MerkleTree;
+import org.ledgerboard.core.merkle.MerkleFrontier;
 import org.ledgerboard.core.view.ViewsFold;
 
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ final class AuditShard {
     private final Map<String, CompetitionFacts> facts = new HashMap<>(); // looked up per record; judged in order
     private final ViewsFold views = new ViewsFold();
     private final TrustedKeys trustedKeys;
-    private final Map<String, MerkleTree> trees = new HashMap<>();
+    private final Map<String, MerkleFrontier> trees = new HashMap<>();
     private final Map<String, NavigableMap<Long, Checkpoint>> checkpoints = new TreeMap<>();
     private final List<Finding> checkpointFindings = new ArrayList<>();
     private long checkpointsChecked;
@@ -70,14 +70,15 @@ final class AuditShard {
         }
         checkSequence(position, sound);
         if (!(sound.data() instanceof LedgerSealed)) {
-            CompetitionFacts before = facts.computeIfAbsent(sound.competitionId(), c -> new CompetitionFacts());
+            CompetitionFacts before = facts.computeIfAbsent(sound.competitionId(),
+                    c -> CompetitionFacts.sharingFunding(views.funding(c))); // money folded once, by the views
             for (int i = 0; i < rules.size(); i++) {
                 rules.get(i).check(position, sound, before, ruleFindings.get(i));
             }
             before.apply(sound.data());
-            views.apply(sound.data());
+            views.apply(sound.data()); // after the rules: they judge an event by the money before it
         }
-        MerkleTree tree = trees.computeIfAbsent(sound.competitionId(), c -> new MerkleTree());
+        MerkleFrontier tree = trees.computeIfAbsent(sound.competitionId(), c -> new MerkleFrontier());
         tree.appendEntry(Hashes.fromHex(sound.hash()));
         NavigableMap<Long, Checkpoint> expected = checkpoints.get(sound.competitionId());
         Checkpoint due = expected == null ? null : expected.get(tree.size());
@@ -90,7 +91,7 @@ final class AuditShard {
         checkpoints.computeIfAbsent(checkpoint.competitionId(), c -> new TreeMap<>()).put(checkpoint.treeSize(), checkpoint);
     }
 
-    private void checkCheckpoint(long position, Checkpoint checkpoint, MerkleTree tree) {
+    private void checkCheckpoint(long position, Checkpoint checkpoint, MerkleFrontier tree) {
         checkpointsChecked++;
         String where = "checkpoint of " + checkpoint.competitionId() + " at tree size " + checkpoint.treeSize();
         if (!checkpoint.signedBy(trustedKeys, Auditor.PROJECTIONS)) {

@@ -40,15 +40,37 @@ public final class CompetitionFacts {
     private final Map<String, SubmissionMade> submissions = new LinkedHashMap<>();
     private final Map<String, List<EvaluationRecorded>> evaluations = new HashMap<>();
     private final Set<String> closedRounds = new HashSet<>();
-    private final FundingBook funding = new FundingBook();
+    private final FundingBook funding;
+    private final boolean foldsFunding;
     private final Map<String, RoundOpened> rounds = new HashMap<>();
     private final Map<String, Map<String, Instant>> submittedAt = new HashMap<>();
     /** Per round and team, the id of the team's first submission in ledger order. */
     private final Map<String, Map<String, String>> firstSubmissions = new HashMap<>();
     private final Map<String, List<RoundScored>> scores = new HashMap<>();
 
+    /** Facts that fold their own money. */
+    public CompetitionFacts() {
+        this(new FundingBook(), true);
+    }
+
+    private CompetitionFacts(FundingBook funding, boolean foldsFunding) {
+        this.funding = funding;
+        this.foldsFunding = foldsFunding;
+    }
+
+    /**
+     * Facts whose money is {@code funding}, a book that its owner folds from the same events: one fold of the money
+     * where a reader also keeps the views (the auditor), instead of the same grants summed and kept twice. The
+     * owner folds each event after these facts have been asked about it, as {@link #apply} would.
+     */
+    public static CompetitionFacts sharingFunding(FundingBook funding) {
+        return new CompetitionFacts(funding, false);
+    }
+
     public void apply(LedgerEvent event) {
-        funding.apply(event);
+        if (foldsFunding) {
+            funding.apply(event);
+        }
         roster.apply(event);
         if (event instanceof CompetitionLaunched e) {
             finalists = e.finalists();

@@ -49,6 +49,14 @@ public final class ViewsFold {
         c.apply(event);
     }
 
+    /**
+     * The competition's money as this fold keeps it, for a reader of the same events that needs it between them
+     * ({@link org.ledgerboard.core.fairness.CompetitionFacts#sharingFunding}); the competition is started if new.
+     */
+    public FundingBook funding(String competitionId) {
+        return competitions.computeIfAbsent(competitionId, id -> new Competition()).funding;
+    }
+
     public List<CompetitionViews> views() {
         List<CompetitionViews> views = new ArrayList<>();
         competitions.forEach((id, c) -> views.add(c.views(id)));
