@@ -32,9 +32,9 @@ final class BsonStoreType extends BasicDataType<Object> {
     static final BsonStoreType VALUES = new BsonStoreType(false);
 
     private static final byte MISSING = 0;
-    private static final byte KEY = 1;      // an index key: {"k": [values]}
+    static final byte KEY = 1;              // an index key: {"k": [values]}
     private static final byte DOCUMENT = 2; // a stored document, as it is
-    private static final byte VALUE = 3;    // an id or a position: {"k": value}
+    static final byte VALUE = 3;            // an id or a position: {"k": value}
     private static final byte SERIALIZED = 4; // what BSON cannot hold (a missing value inside a key): as H2 would
     private static final String FIELD = "k";
     /** Encodings of keys by identity, direct-mapped: the pages near a tree's root are probed by every search. */
@@ -130,6 +130,12 @@ final class BsonStoreType extends BasicDataType<Object> {
     }
 
     static byte[] encode(Object value) {
+        byte[] scalar = ScalarBson.encode(value);
+        return scalar != null ? scalar : encodeGenerally(value);
+    }
+
+    /** Through a document and mongo-java-server's BSON encoder: any value. */
+    static byte[] encodeGenerally(Object value) {
         ByteBuf out = Unpooled.buffer(256);
         encodeInto(value, out);
         return ByteBufUtil.getBytes(out);

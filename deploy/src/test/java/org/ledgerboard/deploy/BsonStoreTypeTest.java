@@ -3,6 +3,7 @@ package org.ledgerboard.deploy;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,45 @@ class BsonStoreTypeTest {
 
         assertThat(BsonStoreType.decode(written(BsonStoreType.VALUES, document)))
                 .isEqualTo(new Document("_id", "evt-1").append("status", "answered"));
+    }
+
+    @Test
+    void idsPositionsAndIndexKeysAreEncodedByteForByteAsTheBsonEncoderDoes() {
+        Random random = new Random(8785);
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            values.add(scalar(random, i));
+            List<Object> parts = new ArrayList<>();
+            for (int part = 0; part <= i % 10; part++) {
+                parts.add(scalar(random, i + part));
+            }
+            values.add(new KeyValue(parts));
+        }
+
+        for (Object value : values) {
+            assertThat(BsonStoreType.encode(value)).as("%s", value).isEqualTo(BsonStoreType.encodeGenerally(value));
+        }
+    }
+
+    @Test
+    void anyOtherValueIsEncodedTheGeneralWay() {
+        Document document = new Document("_id", "evt-1").append("n", 1.5);
+        KeyValue withMissing = new KeyValue(List.of("c-1", Missing.getInstance()));
+        KeyValue eleven = new KeyValue(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11));
+
+        for (Object value : List.of(document, 1.5, withMissing, eleven, Missing.getInstance(), true)) {
+            assertThat(BsonStoreType.encode(value)).as("%s", value).isEqualTo(BsonStoreType.encodeGenerally(value));
+        }
+    }
+
+    private static Object scalar(Random random, int kind) {
+        return switch (kind % 5) {
+            case 0 -> "id-" + random.nextInt() + (random.nextBoolean() ? "-한국" : "");
+            case 1 -> random.nextLong();
+            case 2 -> random.nextInt();
+            case 3 -> new ObjectId();
+            default -> "";
+        };
     }
 
     private static byte[] written(BsonStoreType type, Object value) {
