@@ -3,6 +3,7 @@ package org.ledgerboard.team.competition;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.axonframework.config.AggregateConfigurer;
 import org.ledgerboard.service.axon.AggregateCache;
+import org.ledgerboard.service.axon.AggregateLocks;
 import org.axonframework.config.Configurer;
 import org.ledgerboard.service.axon.AxonModule;
 
@@ -22,7 +23,8 @@ class TeamServiceModel implements AxonModule {
         // Cached so a command does not replay the whole competition; a stale copy on another replica fails its
         // append on the unique (aggregate, sequence) index and is answered 409, never written.
         configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Competition.class)
-                .configureCache(c -> new AggregateCache(AggregateCache.COMPETITIONS)));
+                .configureCache(c -> new AggregateCache(AggregateCache.COMPETITIONS))
+                .configureLockFactory(c -> AggregateLocks.perAggregate()));
         configurer.eventProcessing(processing -> processing
                 .registerSubscribingEventProcessor(CompetitionCatalogue.PROCESSING_GROUP)
                 .registerEventHandler(c -> catalogue)
