@@ -2,8 +2,6 @@ package org.ledgerboard.core.merkle;
 
 import org.ledgerboard.core.canonical.Hashes;
 
-import java.security.MessageDigest;
-
 /**
  * The right edge of an append-only RFC 9162 Merkle tree: the root of each complete subtree that no later leaf can
  * extend (one per bit set in the tree's size), which is all it takes to give the tree head at the current size.
@@ -22,13 +20,11 @@ public final class MerkleFrontier {
     }
 
     public void appendLeafHash(byte[] leafHash) {
-        if (leafHash.length != Hashes.LENGTH) {
-            throw new IllegalArgumentException("a leaf hash has " + Hashes.LENGTH + " bytes, not " + leafHash.length);
-        }
+        TreeHashes.requireLeafHash(leafHash);
         System.arraycopy(leafHash, 0, carry, 0, Hashes.LENGTH);
         int level = 0;
         for (; (size >>> level & 1) == 1; level++) { // a complete subtree on this level: the two make one above
-            node(level, carry, carry);
+            TreeHashes.node(subtrees, level * Hashes.LENGTH, carry, carry);
         }
         System.arraycopy(carry, 0, subtrees, level * Hashes.LENGTH, Hashes.LENGTH);
         size++;
@@ -48,22 +44,9 @@ public final class MerkleFrontier {
         System.arraycopy(subtrees, lowest * Hashes.LENGTH, root, 0, Hashes.LENGTH);
         for (int level = lowest + 1; level < Long.SIZE; level++) {
             if ((size >>> level & 1) == 1) {
-                node(level, root, root);
+                TreeHashes.node(subtrees, level * Hashes.LENGTH, root, root);
             }
         }
         return root;
-    }
-
-    /** {@code into} = SHA-256(0x01 || subtree at {@code level} || right), as {@link TreeHashes#node}. */
-    private void node(int level, byte[] right, byte[] into) {
-        MessageDigest digest = Hashes.digest();
-        digest.update((byte) 0x01);
-        digest.update(subtrees, level * Hashes.LENGTH, Hashes.LENGTH);
-        digest.update(right);
-        try {
-            digest.digest(into, 0, Hashes.LENGTH);
-        } catch (java.security.DigestException e) {
-            throw new IllegalStateException("a SHA-256 digest fills 32 bytes", e);
-        }
     }
 }

@@ -24,9 +24,7 @@ public final class MerkleTree {
     }
 
     public void appendLeafHash(byte[] leafHash) {
-        if (leafHash.length != Hashes.LENGTH) {
-            throw new IllegalArgumentException("a leaf hash has " + Hashes.LENGTH + " bytes, not " + leafHash.length);
-        }
+        TreeHashes.requireLeafHash(leafHash);
         level(0).add(leafHash);
         for (int k = 0; level(k).size() % 2 == 0; k++) {
             Level lower = level(k);
