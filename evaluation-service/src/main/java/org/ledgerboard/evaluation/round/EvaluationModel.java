@@ -1,11 +1,9 @@
 package org.ledgerboard.evaluation.round;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
-import org.ledgerboard.service.axon.AggregateCache;
-import org.ledgerboard.service.axon.AggregateLocks;
 import org.ledgerboard.service.axon.AxonModule;
+import org.ledgerboard.service.axon.CompetitionAggregates;
 
 /** evaluation-service's part of the Axon configuration: one cached aggregate per competition, and its views. */
 @ApplicationScoped
@@ -18,9 +16,7 @@ class EvaluationModel implements AxonModule {
 
     @Override
     public void configure(Configurer configurer) {
-        configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(CompetitionEvaluation.class)
-                .configureCache(c -> new AggregateCache(AggregateCache.COMPETITIONS))
-                .configureLockFactory(c -> AggregateLocks.perAggregate()));
+        configurer.configureAggregate(CompetitionAggregates.configuration(CompetitionEvaluation.class));
         configurer.eventProcessing(processing -> processing
                 .registerSubscribingEventProcessor(EvaluationViews.PROCESSING_GROUP)
                 .registerEventHandler(c -> views));

@@ -1,11 +1,9 @@
 package org.ledgerboard.team.competition;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.axonframework.config.AggregateConfigurer;
-import org.ledgerboard.service.axon.AggregateCache;
-import org.ledgerboard.service.axon.AggregateLocks;
 import org.axonframework.config.Configurer;
 import org.ledgerboard.service.axon.AxonModule;
+import org.ledgerboard.service.axon.CompetitionAggregates;
 
 /** team-service's part of the Axon configuration: the Competition aggregate, the competition list and its views. */
 @ApplicationScoped
@@ -22,9 +20,7 @@ class TeamServiceModel implements AxonModule {
     public void configure(Configurer configurer) {
         // Cached so a command does not replay the whole competition; a stale copy on another replica fails its
         // append on the unique (aggregate, sequence) index and is answered 409, never written.
-        configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Competition.class)
-                .configureCache(c -> new AggregateCache(AggregateCache.COMPETITIONS))
-                .configureLockFactory(c -> AggregateLocks.perAggregate()));
+        configurer.configureAggregate(CompetitionAggregates.configuration(Competition.class));
         configurer.eventProcessing(processing -> processing
                 .registerSubscribingEventProcessor(CompetitionCatalogue.PROCESSING_GROUP)
                 .registerEventHandler(c -> catalogue)
