@@ -8,13 +8,14 @@ import java.util.Arrays;
 
 /**
  * {@link BsonStoreType}'s encoding of the keys and ids most writes carry — an id or position that is a string,
- * an ObjectId, a 32- or 64-bit integer, and index keys made of those — written straight into an array: byte for
+ * an ObjectId, a 32- or 64-bit integer or a double, and index keys made of those — written straight into an array: byte for
  * byte what going through a {@code Document} and mongo-java-server's {@code BsonEncoder} writes (BsonStoreTypeTest
  * proves it on random values), so the file and the key order stay as they were. That way built a map, a buffer and
  * a copy per key, and encoding keys and values was a third of the store's time under the write benchmark, nearly
  * all of it these small ones. Anything else: null, and the general way encodes it.
  */
 final class ScalarBson {
+    private static final byte DOUBLE = 0x01;
     private static final byte STRING = 0x02;
     private static final byte ARRAY = 0x04;
     private static final byte OBJECT_ID = 0x07;
@@ -75,6 +76,10 @@ final class ScalarBson {
             put(INT32);
             name(name);
             int32(number);
+        } else if (value instanceof Double number) { // unique indexes hold every number as a double
+            put(DOUBLE);
+            name(name);
+            int64(Double.doubleToRawLongBits(number));
         } else if (value instanceof ObjectId id) {
             put(OBJECT_ID);
             name(name);
