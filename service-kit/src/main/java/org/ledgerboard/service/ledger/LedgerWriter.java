@@ -70,9 +70,7 @@ public class LedgerWriter {
     // its own thread: renewals must not wait behind a seal or a rebuild that waits for the broker
     private final ScheduledExecutorService leaseTimer = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "ledger-lease"));
-    // aggregate -> highest sequence on the ledger; its own monitor, so a command waiting for its event is never
-    // stuck behind a send that waits for an absent broker
-    private final Map<String, Long> publishedUpTo = new HashMap<>();
+    private final PublishedSequences onLedger = new PublishedSequences();
     private volatile boolean stopping;
     private volatile boolean known; // what the ledger held of this source at start has been read
     private volatile SealBook book; // null: not the publisher now, or to be rebuilt from the topic before a write
@@ -288,10 +286,7 @@ public class LedgerWriter {
     }
 
     private void published(LedgerRecord record) {
-        synchronized (publishedUpTo) {
-            publishedUpTo.merge(record.aggregateId(), record.sequence(), Math::max);
-            publishedUpTo.notifyAll();
-        }
+        onLedger.landed(record.aggregateId(), record.sequence());
     }
 
     /**
@@ -299,24 +294,12 @@ public class LedgerWriter {
      * a client does because of the answer lands after it in the partition: the log keeps causal order.
      */
     public boolean awaitPublished(String aggregateId, long sequence, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (publishedUpTo) {
-            while (publishedUpTo.getOrDefault(aggregateId, -1L) < sequence) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.timedWait(publishedUpTo, left);
-            }
-            return true;
-        }
+        return onLedger.await(aggregateId, sequence, timeout);
     }
 
     /** Per aggregate, the highest sequence of this source's events the ledger is known to hold. */
     public Map<String, Long> publishedOnLedger() {
-        synchronized (publishedUpTo) {
-            return Map.copyOf(publishedUpTo);
-        }
+        return onLedger.snapshot();
     }
 
     /** True once what the ledger held of this source at start has been read: the store can be checked against it. */
@@ -493,10 +476,7 @@ public class LedgerWriter {
 
     /** Events an earlier process or another instance published count as published. */
     private void onTheLedger(Map<String, Long> lastSequences) {
-        synchronized (publishedUpTo) {
-            lastSequences.forEach((aggregate, sequence) -> publishedUpTo.merge(aggregate, sequence, Math::max));
-            publishedUpTo.notifyAll();
-        }
+        lastSequences.forEach(onLedger::landed);
     }
 
     private void awaitNothingInFlight() {
