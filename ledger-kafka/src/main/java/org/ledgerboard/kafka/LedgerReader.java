@@ -6,11 +6,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,6 +171,23 @@ public final class LedgerReader implements AutoCloseable {
     /** Reads {@code partition} again from {@code offset}, e.g. a record to retry. */
     public void seek(TopicPartition partition, long offset) {
         consumer.seek(partition, offset);
+    }
+
+    /**
+     * Moves each partition on to its first record written at or after {@code time} (to its end where there is
+     * none), never back: for a reader that may skip what was written before then.
+     */
+    public void skipTo(Instant time) {
+        Map<TopicPartition, Long> at = new HashMap<>();
+        consumer.assignment().forEach(partition -> at.put(partition, time.toEpochMilli()));
+        Map<TopicPartition, OffsetAndTimestamp> first = consumer.offsetsForTimes(at);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(at.keySet());
+        at.keySet().forEach(partition -> {
+            long target = first.get(partition) != null ? first.get(partition).offset() : ends.get(partition);
+            if (target > consumer.position(partition)) {
+                consumer.seek(partition, target);
+            }
+        });
     }
 
     /** Records the group's progress (readers in a group only). */

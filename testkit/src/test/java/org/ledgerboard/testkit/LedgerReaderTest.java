@@ -17,6 +17,7 @@ import org.ledgerboard.kafka.LedgerReader;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -97,6 +98,34 @@ class LedgerReaderTest {
 
         assertThat(values(read, 0)).containsExactly("3", "4");
         assertThat(values(read, 1)).hasSize(5);
+    }
+
+    @Test
+    void skippingToATimeGoesOnFromTheFirstRecordWrittenThenAndNeverBack() throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < 5; i++) { // partition 0 written at seconds 0..4, partition 1 at second 0 only
+                producer.send(new ProducerRecord<>(topic, 0, 1_000L * i, "c0", bytes(String.valueOf(i)))).get();
+            }
+            producer.send(new ProducerRecord<>(topic, 1, 0L, "c1", bytes("p1-0"))).get();
+        }
+        List<ConsumerRecord<String, byte[]>> read = new ArrayList<>();
+
+        try (LedgerReader reader = LedgerReader.open(bootstrap, topic, LedgerReader.Pace.LIVE)) {
+            Map<TopicPartition, Long> end = reader.assignAll(Map.of(new TopicPartition(topic, 0), 4L));
+            reader.skipTo(Instant.ofEpochMilli(2_500)); // partition 0: already beyond; partition 1: to its end
+            assertThat(reader.positions()).containsEntry(new TopicPartition(topic, 0), 4L)
+                    .containsEntry(new TopicPartition(topic, 1), 1L);
+            reader.seek(new TopicPartition(topic, 0), 0);
+            reader.skipTo(Instant.ofEpochMilli(2_500));
+            while (!reader.reached(end)) {
+                reader.poll(Duration.ofMillis(200)).forEach(read::add);
+            }
+        }
+
+        assertThat(values(read, 0)).containsExactly("3", "4");
+        assertThat(values(read, 1)).isEmpty();
     }
 
     @Test

@@ -137,7 +137,8 @@ public class LedgerWriter {
             known = true;
             return;
         }
-        watch = new SourceWatch(config.kafka().bootstrapServers(), config.source(), this::published);
+        watch = new SourceWatch(config.kafka().bootstrapServers(), config.source(), this::published,
+                () -> book != null);
         boolean elected = lease.renew();
         leaseTimer.scheduleWithFixedDelay(this::keepLease, 1, 1, TimeUnit.SECONDS); // renewed while the chains are read
         if (!(elected && tookOver())) {
