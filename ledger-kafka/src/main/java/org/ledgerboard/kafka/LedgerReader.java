@@ -183,7 +183,8 @@ public final class LedgerReader implements AutoCloseable {
         Map<TopicPartition, OffsetAndTimestamp> first = consumer.offsetsForTimes(at);
         Map<TopicPartition, Long> ends = consumer.endOffsets(at.keySet());
         at.keySet().forEach(partition -> {
-            long target = first.get(partition) != null ? first.get(partition).offset() : ends.get(partition);
+            OffsetAndTimestamp then = first.get(partition);
+            long target = then != null ? then.offset() : ends.get(partition);
             if (target > consumer.position(partition)) {
                 consumer.seek(partition, target);
             }

@@ -30,17 +30,17 @@ import java.util.function.Consumer;
  * While this instance publishes the source, the watch rests: each event of the source on the ledger is then either
  * one it published (reported as its transaction commits) or one read when it took over. Reading every record of
  * the ledger for nothing was half of ranking-service's CPU under the write benchmark. When it stops publishing, the
- * watch goes on from the records written {@link #CLOCKS_APART} before: the next publisher's come after this one's
- * lease ran out, which is after the watch last rested, by any clock within that of this one.
+ * watch goes on from the records written {@link #CLOCKS_APART} before it last rested: the next publisher's come after
+ * this one's lease ran out, at most about a second before that (the lease is checked every second), and two minutes
+ * cover that and clocks that far apart.
  */
 final class SourceWatch implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SourceWatch.class);
-
-    private final String source;
-    private final byte[] sourceBytes;
     private static final Duration CLOCKS_APART = Duration.ofMinutes(2);
     private static final Duration REST = Duration.ofMillis(100);
 
+    private final String source;
+    private final byte[] sourceBytes;
     private final Consumer<LedgerRecord> onEvent;
     private final BooleanSupplier publishingHere;
     private final LedgerReader reader;
