@@ -17,7 +17,7 @@ public final class Decimals {
 
     /**
      * {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?}, checked by hand: a regular expression's matcher, made per amount, was
-     * a twentieth of what an audit allocated and 2% of its time (every grant, disbursement and score carries one).
+     * 7% of what an audit allocated and 2% of its time (every grant, disbursement and score carries one).
      */
     static boolean isPlain(String text) {
         int at = text.startsWith("-") ? 1 : 0;
