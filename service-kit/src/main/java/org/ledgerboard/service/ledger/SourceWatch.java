@@ -37,6 +37,8 @@ import java.util.function.Consumer;
 final class SourceWatch implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SourceWatch.class);
     private static final Duration CLOCKS_APART = Duration.ofMinutes(2);
+    // how often a resting watch asks whether this instance still publishes: reading a flag costs nothing, and a lease
+    // lost is only noticed within the second anyway
     private static final Duration REST = Duration.ofMillis(100);
 
     private final String source;

@@ -24,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * How an instance learns its source's events are on the ledger when another instance publishes them, on the real
@@ -60,22 +61,13 @@ class SourceWatchTest {
         producer.send(new ProducerRecord<>(LedgerTopics.EVENTS, competition, EventCodec.encode(record))).get();
     }
 
-    /** What was reported once the sequences expected are, or the time is up. */
-    private List<Long> reportedWithin(Duration timeout, List<Long> expected) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!reported.containsAll(expected) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        return List.copyOf(reported);
-    }
-
     @Test
     void anEventOfTheSourcePublishedElsewhereIsReported() throws Exception {
         start();
 
         published(0);
 
-        assertThat(reportedWithin(Duration.ofSeconds(20), List.of(0L))).containsExactly(0L);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(reported).containsExactly(0L));
     }
 
     @Test
@@ -83,12 +75,11 @@ class SourceWatchTest {
         publishingHere.set(true);
         start();
         published(0);
-        Thread.sleep(500);
-        assertThat(reported).isEmpty();
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(reported::isEmpty);
 
         publishingHere.set(false);
         published(1);
 
-        assertThat(reportedWithin(Duration.ofSeconds(20), List.of(0L, 1L))).containsExactly(0L, 1L);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(reported).containsExactly(0L, 1L));
     }
 }
