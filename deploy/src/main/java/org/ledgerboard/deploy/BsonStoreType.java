@@ -26,10 +26,8 @@ import java.util.List;
  * backend's maps need (its queries do not rely on the index order).
  */
 final class BsonStoreType extends BasicDataType<Object> {
-    /** For the maps' keys (document positions, index keys): never changed in place, so their encodings are kept. */
-    static final BsonStoreType KEYS = new BsonStoreType(true);
-    /** For the maps' values: documents, which the backend may change in place, are encoded whenever written. */
-    static final BsonStoreType VALUES = new BsonStoreType(false);
+    /** For the maps' keys (document positions, index keys) and values (documents). */
+    static final BsonStoreType BSON = new BsonStoreType();
 
     private static final byte MISSING = 0;
     static final byte KEY = 1;              // an index key: {"k": [values]}
@@ -37,13 +35,13 @@ final class BsonStoreType extends BasicDataType<Object> {
     static final byte VALUE = 3;            // an id or a position: {"k": value}
     private static final byte SERIALIZED = 4; // what BSON cannot hold (a missing value inside a key): as H2 would
     private static final String FIELD = "k";
-    /** Encodings of keys by identity, direct-mapped: the pages near a tree's root are probed by every search. */
-    private static final Encoded[] ENCODED = new Encoded[1 << 14];
+    /**
+     * Encodings by identity, direct-mapped: the pages near a tree's root are probed by every search, and a commit
+     * writes each page it changed whole, so the documents on the leaf being appended to are written again by each.
+     */
+    private static final Encoded[] ENCODED = new Encoded[1 << 15];
 
-    private final boolean keys;
-
-    private BsonStoreType(boolean keys) {
-        this.keys = keys;
+    private BsonStoreType() {
     }
 
     @Override
@@ -53,7 +51,7 @@ final class BsonStoreType extends BasicDataType<Object> {
 
     /**
      * H2's binary search (same probes, same answer), with the key sought encoded once instead of at every probe,
-     * and each probed key's encoding remembered ({@link #encodedKey}): key comparisons were a quarter of the
+     * and each probed key's encoding remembered ({@link #remembered}): key comparisons were a quarter of the
      * store's time under the write benchmark, nearly all of it encoding, and then still a seventh with a buffer
      * reused for the probes.
      */
@@ -68,7 +66,7 @@ final class BsonStoreType extends BasicDataType<Object> {
             x = high >>> 1;
         }
         while (low <= high) {
-            byte[] probed = encodedKey(keys[x]);
+            byte[] probed = remembered(keys[x]);
             int compare = Arrays.compareUnsigned(sought, probed);
             if (compare > 0) {
                 low = x + 1;
@@ -84,17 +82,18 @@ final class BsonStoreType extends BasicDataType<Object> {
 
     @Override
     public int getMemory(Object value) {
-        return 24 + encode(value).length;
+        return 24 + remembered(value).length;
     }
 
     /**
-     * A key's remembered encoding ({@link #encodedKey}): every commit writes each page it changed whole, and the
-     * pages above the leaves hold nothing but keys, many of them encoded already by the searches that passed
-     * through them (the store's CPU per command under the write benchmark went from 0.43–0.49 ms to 0.38–0.41 ms).
+     * The remembered encoding ({@link #remembered}): every commit writes each page it changed whole, the pages
+     * above the leaves hold nothing but keys, many of them encoded already by the searches that passed through them
+     * (the store's CPU per command under the write benchmark went from 0.43–0.49 ms to 0.38–0.41 ms), and a leaf
+     * holds documents written by earlier commits.
      */
     @Override
     public void write(WriteBuffer buffer, Object value) {
-        byte[] bytes = keys ? encodedKey(value) : encode(value);
+        byte[] bytes = remembered(value);
         buffer.putVarInt(bytes.length).put(bytes);
     }
 
@@ -111,11 +110,12 @@ final class BsonStoreType extends BasicDataType<Object> {
     }
 
     /**
-     * The key's encoding, remembered for the key object: keys stay in their pages as they were put or read, and
-     * an index key is never changed in place (the tree's order would not survive it either). Threads may race on a
-     * slot, which at worst encodes a key again.
+     * The encoding, remembered for the object: keys stay in their pages as they were put or read, an index key is
+     * never changed in place (the tree's order would not survive it either), and a document the backend changes in
+     * place is then stored as a copy (DurableH2Backend), so what a commit writes of the store as it is now is true.
+     * Threads may race on a slot, which at worst encodes an object again.
      */
-    private static byte[] encodedKey(Object key) {
+    private static byte[] remembered(Object key) {
         int slot = System.identityHashCode(key) & (ENCODED.length - 1);
         Encoded known = ENCODED[slot];
         if (known != null && known.key() == key) {

@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -90,10 +91,13 @@ final class DurableH2Backend extends H2Backend {
             super(databaseName, getMvStore(), getCursorRegistry());
         }
 
+        /** H2Database's collection, with its maps typed and its updates stored as copies ({@link Collection}). */
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-            typed("databases." + getFullCollectionNamespace(collectionName)); // H2Database's name for the data map
-            return super.openOrCreateCollection(collectionName, options);
+            String name = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> data = typed("databases." + name); // H2Database's names for the maps
+            MVMap<String, Object> meta = getMvStore().openMap("meta." + name);
+            return new Collection(this, collectionName, options, data, meta);
         }
 
         @Override
@@ -103,9 +107,26 @@ final class DurableH2Backend extends H2Backend {
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
 
-        private void typed(String mapName) {
-            getMvStore().openMap(mapName, new MVMap.Builder<>()
-                    .keyType(BsonStoreType.KEYS).valueType(BsonStoreType.VALUES));
+        private <K, V> MVMap<K, V> typed(String mapName) {
+            return getMvStore().openMap(mapName, new MVMap.Builder<K, V>()
+                    .keyType(BsonStoreType.BSON).valueType(BsonStoreType.BSON));
+        }
+    }
+
+    /**
+     * The backend updates a stored document in place and then stores it again; stored here is a copy instead, so
+     * that an object once stored is never changed in place and its remembered encoding ({@link BsonStoreType})
+     * stays true. The commit after an update then writes the copy; the old object is only in older versions.
+     */
+    private final class Collection extends H2Collection {
+        Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
+                   MVMap<String, Object> meta) {
+            super(database, name, options, data, meta, getCursorRegistry());
+        }
+
+        @Override
+        protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+            super.handleUpdate(position, oldDocument, newDocument.cloneDeeply());
         }
     }
 }

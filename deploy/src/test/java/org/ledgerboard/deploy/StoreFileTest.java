@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import org.bson.Document;
 import org.bson.types.Decimal128;
@@ -62,6 +63,28 @@ class StoreFileTest {
             assertThat(found).isNotNull();
             assertThat(found.getLong("sequenceNumber")).isEqualTo(10L);
             assertThat(events.countDocuments()).isEqualTo(500);
+        });
+    }
+
+    /** Every commit rewrites the page it appends to, with documents an earlier commit wrote: updated ones as now. */
+    @Test
+    void updatedDocumentsComeBackAsUpdatedAfterARestart() {
+        withStore(views -> {
+            for (int n = 0; n < 200; n++) { // view k is updated once, when n is 2k or 2k + 1 and a multiple of 3
+                views.insertOne(new Document("_id", "view-" + n).append("status", "pending").append("n", n));
+                if (n % 3 == 0) {
+                    views.updateOne(eq("_id", "view-" + n / 2), Updates.set("status", "answered-" + n));
+                    views.findOneAndUpdate(eq("_id", "view-" + n / 2), Updates.inc("n", 1000));
+                }
+            }
+        });
+
+        withStore(views -> {
+            for (int n = 0; n < 200; n += 3) {
+                Document updated = views.find(eq("_id", "view-" + n / 2)).first();
+                assertThat(updated.getString("status")).isEqualTo("answered-" + n);
+                assertThat(updated.getInteger("n")).isEqualTo(n / 2 + 1000);
+            }
         });
     }
 
