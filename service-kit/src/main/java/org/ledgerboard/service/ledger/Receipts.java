@@ -8,8 +8,6 @@ import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
-import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.ledgerboard.core.event.LedgerRecord;
 import org.ledgerboard.service.ServiceConfig;
@@ -17,6 +15,7 @@ import org.ledgerboard.service.api.Actors;
 import org.ledgerboard.service.api.ClientRequests;
 import org.ledgerboard.service.api.ProblemException;
 import org.ledgerboard.service.axon.ActorMetaData;
+import org.ledgerboard.service.axon.CommandTargets;
 import org.ledgerboard.service.axon.AxonModule;
 import org.ledgerboard.service.axon.OncePerRequest;
 
@@ -38,7 +37,6 @@ import java.util.function.BiFunction;
 @ApplicationScoped
 public class Receipts {
     private static final ThreadLocal<List<DomainEventMessage<?>>> RECORDED = new ThreadLocal<>();
-    private static final CommandTargetResolver TARGETS = AnnotationCommandTargetResolver.builder().build();
     // Long enough for a record handed from another instance to the publisher, and for a transaction to commit on a
     // replicated cluster still warming up (first commands after a start took 4-5 s there); short enough that a
     // client learns of an unreachable broker well within 10 s.
@@ -143,7 +141,7 @@ public class Receipts {
         if (!(result instanceof OncePerRequest.Recorded earlier)) {
             throw new IllegalStateException(command.getPayloadType().getSimpleName() + " recorded no event");
         }
-        String aggregateId = TARGETS.resolveTarget(command).getIdentifier();
+        String aggregateId = CommandTargets.RESOLVER.resolveTarget(command).getIdentifier();
         return events.readEvents(aggregateId, earlier.sequence()).next();
     }
 
