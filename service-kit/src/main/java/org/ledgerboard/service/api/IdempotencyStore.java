@@ -4,7 +4,6 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.bson.Document;
 import org.jboss.logging.Logger;
 import org.ledgerboard.service.ServiceConfig;
+import org.ledgerboard.service.store.GroupedLookups;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 public class IdempotencyStore {
     private static final Logger LOG = Logger.getLogger(IdempotencyStore.class);
     private final MongoCollection<Document> answers;
+    private final GroupedLookups earlierAnswers;
     private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
     private final BlockingQueue<Answer> backlog = new LinkedBlockingQueue<>();
     private final Map<String, Document> unwritten = new ConcurrentHashMap<>(); // answers in the backlog, by id
@@ -42,6 +43,7 @@ public class IdempotencyStore {
 
     IdempotencyStore(MongoClient mongo, ServiceConfig config) {
         this.answers = mongo.getDatabase(config.mongo().database()).getCollection("idempotency");
+        this.earlierAnswers = new GroupedLookups(answers);
         writer.setDaemon(true);
         writer.start();
     }
@@ -63,7 +65,7 @@ public class IdempotencyStore {
         }
         Document earlier;
         try {
-            earlier = answers.find(Filters.eq("_id", id)).first();
+            earlier = earlierAnswers.byId(id);
         } catch (RuntimeException e) {
             inProgress.remove(id);
             throw e;

@@ -11,11 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Group commit on the client side: the inserts concurrent threads make into one collection go to the store as one
- * ordered {@code insertMany}, so a hundred commands cost the store a few writes and commits instead of a hundred.
- * The first thread to find no write under way writes everything queued so far, and those that queued meanwhile
- * wait for it; then one of those still waiting writes the next group. The driver does not offer this: its
- * {@code insertMany} batches one caller's documents only.
+ * The inserts concurrent threads make into one collection go to the store as one ordered {@code insertMany}
+ * ({@link Groups}), so a hundred commands cost the store a few writes and commits instead of a hundred.
  * <p>
  * Each caller gets the outcome of its own documents, as if it had written them alone: when a document fails
  * (a duplicate key), the callers before it in the group are done, its caller gets the error, re-indexed to its own
@@ -23,9 +20,7 @@ import java.util.List;
  */
 public final class GroupedInserts {
     private final MongoCollection<Document> collection;
-    private final Object lock = new Object();
-    private List<Insert> queued = new ArrayList<>(); // guarded by lock
-    private boolean writing; // guarded by lock
+    private final Groups<Insert> groups = new Groups<>(this::write);
 
     public GroupedInserts(MongoCollection<Document> collection) {
         this.collection = collection;
@@ -34,46 +29,17 @@ public final class GroupedInserts {
     /** Inserts the documents, in order, and returns once they are written; throws what failed for them. */
     public void insert(List<Document> documents) {
         Insert mine = new Insert(documents);
-        List<Insert> group;
-        synchronized (lock) {
-            queued.add(mine);
-            while (writing && !mine.done) {
-                try {
-                    lock.wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    // it stays queued and may still be written: the caller cannot be told it was not
-                    throw new IllegalStateException("interrupted while waiting for a grouped insert", e);
-                }
-            }
-            if (!mine.done) {
-                writing = true;
-                group = queued;
-                queued = new ArrayList<>();
-            } else {
-                group = null;
-            }
-        }
-        if (group != null) {
-            try {
-                write(group);
-            } finally {
-                synchronized (lock) {
-                    writing = false;
-                    lock.notifyAll();
-                }
-            }
-        }
-        if (mine.failure != null) {
-            throw mine.failure;
+        groups.join(mine);
+        if (mine.failure() != null) {
+            throw mine.failure();
         }
     }
 
     /** Writes the inserts as one group, as if their threads had queued together; the failure of each, or null. */
     List<RuntimeException> writeTogether(List<List<Document>> inserts) {
         List<Insert> group = inserts.stream().map(Insert::new).toList();
-        write(group);
-        return group.stream().map(insert -> insert.failure).toList();
+        groups.send(group);
+        return group.stream().map(Insert::failure).toList();
     }
 
     private void write(List<Insert> group) {
@@ -87,9 +53,6 @@ public final class GroupedInserts {
                 return;
             } catch (MongoBulkWriteException e) {
                 left = afterFirstError(left, e);
-            } catch (RuntimeException e) { // the store cannot be reached, …: nobody can tell what was written
-                left.forEach(insert -> insert.finish(e));
-                return;
             }
         }
     }
@@ -115,18 +78,11 @@ public final class GroupedInserts {
         return List.of();
     }
 
-    private static final class Insert {
+    private static final class Insert extends Groups.Member {
         final List<Document> documents;
-        volatile boolean done;
-        volatile RuntimeException failure;
 
         Insert(List<Document> documents) {
             this.documents = documents;
-        }
-
-        void finish(RuntimeException failure) {
-            this.failure = failure;
-            this.done = true;
         }
     }
 }

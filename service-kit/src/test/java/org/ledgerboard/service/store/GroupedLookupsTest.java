@@ -1,0 +1,86 @@
+package org.ledgerboard.service.store;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GroupedLookupsTest {
+    private MongoServer server;
+    private MongoClient client;
+    private MongoCollection<Document> collection;
+    private GroupedLookups lookups;
+
+    @BeforeEach
+    void store() {
+        server = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = server.bind();
+        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort() + "/?serverSelectionTimeoutMS=1000");
+        collection = client.getDatabase("test").getCollection("answers");
+        lookups = new GroupedLookups(collection);
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void concurrentReadersEachGetTheirOwnDocumentOrNone() throws Exception {
+        for (int n = 0; n < 500; n += 2) {
+            collection.insertOne(new Document("_id", "key-" + n).append("n", n));
+        }
+        ExecutorService readers = Executors.newFixedThreadPool(16);
+        List<Future<?>> done = new ArrayList<>();
+        for (int r = 0; r < 16; r++) {
+            int reader = r;
+            done.add(readers.submit(() -> {
+                for (int n = reader; n < 500; n += 16) {
+                    Document found = lookups.byId("key-" + n);
+                    if (n % 2 == 0) {
+                        assertThat(found.getInteger("n")).isEqualTo(n);
+                    } else {
+                        assertThat(found).as("key-%d was never stored", n).isNull();
+                    }
+                }
+            }));
+        }
+        for (Future<?> each : done) {
+            each.get();
+        }
+        readers.shutdown();
+    }
+
+    @Test
+    void aReadSeesWhatWasStoredBeforeItWasAsked() {
+        assertThat(lookups.byId("key-1")).isNull();
+
+        collection.insertOne(new Document("_id", "key-1").append("status", 201));
+
+        assertThat(lookups.byId("key-1").getInteger("status")).isEqualTo(201);
+    }
+
+    @Test
+    void aStoreThatCannotBeReachedFailsTheRead() {
+        server.shutdownNow();
+
+        assertThatThrownBy(() -> lookups.byId("key-1")).isInstanceOf(MongoException.class);
+    }
+}
