@@ -15,13 +15,18 @@ import java.util.function.UnaryOperator;
  * Axon evicts it when the unit of work rolls back.
  */
 public final class AggregateCache implements Cache {
-    /** Competitions kept loaded per service: far more than run at once, few enough for any heap. */
+    /**
+     * Competitions kept loaded per service: far more than run at once. A competition's aggregate grows with its
+     * teams (about 1 KB each in team-service), so the heap, not this number, is the bound that matters: the
+     * aggregates are held softly, and the collector drops the least recently used ones before the heap runs out
+     * (the next command to such a competition loads it again).
+     */
     public static final long COMPETITIONS = 1_000;
 
     private final com.github.benmanes.caffeine.cache.Cache<Object, Object> entries;
 
     public AggregateCache(long maximumSize) {
-        this.entries = Caffeine.newBuilder().maximumSize(maximumSize).build();
+        this.entries = Caffeine.newBuilder().maximumSize(maximumSize).softValues().build();
     }
 
     @Override

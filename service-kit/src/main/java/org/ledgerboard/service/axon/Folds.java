@@ -25,7 +25,9 @@ public final class Folds<S> {
     private final Supplier<S> empty;
     private final BiConsumer<S, DomainEventMessage<?>> step;
     private final Function<String, DomainEventStream> history;
-    private final Cache<String, Fold<S>> folds = Caffeine.newBuilder().maximumSize(AggregateCache.COMPETITIONS).build();
+    // Held softly, as the aggregates are (AggregateCache): a dropped fold is built again at its next use.
+    private final Cache<String, Fold<S>> folds = Caffeine.newBuilder().maximumSize(AggregateCache.COMPETITIONS)
+            .softValues().build();
 
     /** {@code history} reads an aggregate's stored events, resolved lazily (Axon is built with the handlers). */
     public Folds(Supplier<S> empty, BiConsumer<S, DomainEventMessage<?>> step, Function<String, DomainEventStream> history) {
