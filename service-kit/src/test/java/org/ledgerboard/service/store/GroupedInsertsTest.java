@@ -2,17 +2,12 @@ package org.ledgerboard.service.store;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,24 +20,20 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class GroupedInsertsTest {
-    private MongoServer server;
-    private MongoClient client;
+    private MemoryStore store;
     private MongoCollection<Document> collection;
     private GroupedInserts inserts;
 
     @BeforeEach
-    void store() {
-        server = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = server.bind();
-        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort() + "/?serverSelectionTimeoutMS=1000");
-        collection = client.getDatabase("test").getCollection("events");
+    void start() {
+        store = new MemoryStore();
+        collection = store.collection("events");
         inserts = new GroupedInserts(collection);
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        store.close();
     }
 
     @Test
@@ -93,7 +84,7 @@ class GroupedInsertsTest {
 
     @Test
     void anUnreachableStoreFailsEveryWriterOfTheGroup() {
-        server.shutdownNow();
+        store.stopServer();
 
         List<RuntimeException> failures = inserts.writeTogether(List.of(List.of(document("a", 1, 0)),
                 List.of(document("b", 2, 0))));

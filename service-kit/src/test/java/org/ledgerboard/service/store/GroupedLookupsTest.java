@@ -1,17 +1,12 @@
 package org.ledgerboard.service.store;
 
 import com.mongodb.MongoException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -22,24 +17,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GroupedLookupsTest {
-    private MongoServer server;
-    private MongoClient client;
+    private MemoryStore store;
     private MongoCollection<Document> collection;
     private GroupedLookups lookups;
 
     @BeforeEach
-    void store() {
-        server = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = server.bind();
-        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort() + "/?serverSelectionTimeoutMS=1000");
-        collection = client.getDatabase("test").getCollection("answers");
+    void start() {
+        store = new MemoryStore();
+        collection = store.collection("answers");
         lookups = new GroupedLookups(collection);
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        store.close();
     }
 
     @Test
@@ -79,7 +70,7 @@ class GroupedLookupsTest {
 
     @Test
     void aStoreThatCannotBeReachedFailsTheRead() {
-        server.shutdownNow();
+        store.stopServer();
 
         assertThatThrownBy(() -> lookups.byId("key-1")).isInstanceOf(MongoException.class);
     }
