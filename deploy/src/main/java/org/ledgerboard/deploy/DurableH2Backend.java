@@ -48,18 +48,35 @@ final class DurableH2Backend extends H2Backend {
     private long committed; // guarded by this: every write numbered up to here is in the file
 
     DurableH2Backend(String file) {
-        super(open(file));
+        this(file, RETENTION_MS, CACHE_MB);
     }
 
-    private static MVStore open(String file) {
-        MVStore store = new MVStore.Builder().fileName(file).cacheSize(CACHE_MB).pageSplitSize(PAGE_SPLIT_BYTES).open();
-        store.setRetentionTime(RETENTION_MS);
+    /** With another retention time and cache size, for tests. */
+    DurableH2Backend(String file, int retentionMs, int cacheMb) {
+        super(open(file, retentionMs, cacheMb));
+    }
+
+    private static MVStore open(String file, int retentionMs, int cacheMb) {
+        MVStore store = new MVStore.Builder().fileName(file).cacheSize(cacheMb).pageSplitSize(PAGE_SPLIT_BYTES).open();
+        store.setRetentionTime(retentionMs);
         return store;
     }
 
+    /**
+     * A command reads the version current when it starts, page by page, while other commands commit newer ones. Once
+     * a version is older than the retention time, H2 may reuse the chunks only it still needs: a scan slower than that
+     * (a big collection, a long garbage collection) then failed with "Chunk … not found". Registering the version
+     * as in use, as H2's own transactions do, keeps it until the command is done.
+     */
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        Document answer = super.handleCommand(channel, database, command, query);
+        MVStore.TxCounter reading = getMvStore().registerVersionUsage();
+        Document answer;
+        try {
+            answer = super.handleCommand(channel, database, command, query);
+        } finally {
+            getMvStore().deregisterVersionUsage(reading);
+        }
         if (WRITES.contains(command.toLowerCase(Locale.ROOT))) {
             commitUpTo(written.incrementAndGet());
         }

@@ -5,6 +5,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
@@ -18,8 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import static com.mongodb.client.model.Filters.and;
@@ -86,6 +92,51 @@ class StoreFileTest {
                 assertThat(updated.getInteger("n")).isEqualTo(n / 2 + 1000);
             }
         });
+    }
+
+    /**
+     * A read goes on through the pages of the version it started on while writers commit newer ones: the chunks those
+     * pages are in stay until the read is done, however long it takes. Here a chunk a commit leaves behind may be reused
+     * at once (no retention time), and the pages a read needs are read from the file (a cache smaller than the data).
+     */
+    @Test
+    void aLongReadSeesEveryDocumentWhileWritersCommit() throws Exception {
+        MongoServer server = new MongoServer(new DurableH2Backend(folder.resolve("store.mv").toString(), 0, 1));
+        InetSocketAddress address = server.bind();
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+            MongoCollection<Document> views = client.getDatabase("ledgerboard").getCollection("views");
+            List<Document> documents = new ArrayList<>();
+            for (int n = 0; n < 20_000; n++) {
+                documents.add(new Document("_id", "view-" + n).append("n", n).append("status", "pending " + "x".repeat(100)));
+            }
+            views.insertMany(documents);
+            AtomicBoolean reading = new AtomicBoolean(true);
+            List<Future<Integer>> updates = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                int first = w;
+                updates.add(writers.submit(() -> {
+                    int n = first;
+                    for (; reading.get(); n += 4) {
+                        views.updateOne(eq("_id", "view-" + (n * 7919) % 20_000), Updates.set("status", "updated " + n));
+                    }
+                    return n / 4;
+                }));
+            }
+            try {
+                for (int scan = 0; scan < 20; scan++) { // a filter no index serves: each read goes through every page
+                    assertThat(views.countDocuments(Filters.gte("n", 0))).isEqualTo(20_000);
+                }
+            } finally {
+                reading.set(false);
+            }
+            for (Future<Integer> made : updates) {
+                assertThat(made.get()).isPositive();
+            }
+        } finally {
+            writers.shutdownNow();
+            server.shutdownNow();
+        }
     }
 
     @Test
