@@ -26,7 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -100,18 +99,15 @@ class StoreFileTest {
      * at once (no retention time), and the pages a read needs are read from the file (a cache smaller than the data).
      */
     @Test
-    void aLongReadSeesEveryDocumentWhileWritersCommit() throws Exception {
-        MongoServer server = new MongoServer(new DurableH2Backend(folder.resolve("store.mv").toString(), 0, 1));
-        InetSocketAddress address = server.bind();
-        ExecutorService writers = Executors.newFixedThreadPool(4);
-        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
-            MongoCollection<Document> views = client.getDatabase("ledgerboard").getCollection("views");
+    void aLongReadSeesEveryDocumentWhileWritersCommit() {
+        withStore(new DurableH2Backend(folder.resolve("store.mv").toString(), 0, 1), views -> {
             List<Document> documents = new ArrayList<>();
             for (int n = 0; n < 20_000; n++) {
                 documents.add(new Document("_id", "view-" + n).append("n", n).append("status", "pending " + "x".repeat(100)));
             }
             views.insertMany(documents);
             AtomicBoolean reading = new AtomicBoolean(true);
+            ExecutorService writers = Executors.newFixedThreadPool(4);
             List<Future<Integer>> updates = new ArrayList<>();
             for (int w = 0; w < 4; w++) {
                 int first = w;
@@ -129,14 +125,12 @@ class StoreFileTest {
                 }
             } finally {
                 reading.set(false);
+                writers.shutdown();
             }
             for (Future<Integer> made : updates) {
                 assertThat(made.get()).isPositive();
             }
-        } finally {
-            writers.shutdownNow();
-            server.shutdownNow();
-        }
+        });
     }
 
     @Test
@@ -157,13 +151,26 @@ class StoreFileTest {
     }
 
     /** Runs the check against a store on the test's file, then stops the store. */
-    private void withStore(Consumer<MongoCollection<Document>> check) {
-        MongoServer server = new MongoServer(new DurableH2Backend(folder.resolve("store.mv").toString()));
+    private void withStore(Check check) {
+        withStore(new DurableH2Backend(folder.resolve("store.mv").toString()), check);
+    }
+
+    private static void withStore(DurableH2Backend backend, Check check) {
+        MongoServer server = new MongoServer(backend);
         InetSocketAddress address = server.bind();
         try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
             check.accept(client.getDatabase("ledgerboard").getCollection("events"));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) { // a checked one from the check, e.g. a writer's future
+            throw new AssertionError(e);
         } finally {
             server.shutdownNow();
         }
+    }
+
+    /** What a test does with the store's collection. */
+    private interface Check {
+        void accept(MongoCollection<Document> collection) throws Exception;
     }
 }
