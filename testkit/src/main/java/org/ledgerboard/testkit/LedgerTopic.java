@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 /** Reads and writes {@code ledger.events} from tests, as an outside party would. */
@@ -68,27 +69,48 @@ public final class LedgerTopic {
 
     /** As {@link #publish(LedgerRecord)}, with more headers, e.g. a W3C {@code traceparent}. */
     public void publish(LedgerRecord record, Map<String, String> headers) {
-        send(record.competitionId(), EventCodec.encode(record), record.type(), headers);
+        send(message(record.competitionId(), EventCodec.encode(record), record.type(), headers));
+    }
+
+    /**
+     * Publishes records in one transaction, as a service's publisher does: readers see them all at once, when it
+     * commits, so that a ledger grows by more than a reader has read yet.
+     */
+    public void publishAll(List<LedgerRecord> records) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "testkit-" + UUID.randomUUID()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            records.forEach(r -> producer.send(message(r.competitionId(), EventCodec.encode(r), r.type(), Map.of())));
+            producer.commitTransaction(); // fails if any send did
+        }
     }
 
     /** Publishes bytes as they are, e.g. a tampered record, without a type header. */
     public void publishRaw(String competitionId, byte[] value) {
-        send(competitionId, value, null, Map.of());
+        send(message(competitionId, value, null, Map.of()));
     }
 
-    private void send(String competitionId, byte[] value, String type, Map<String, String> headers) {
+    private static ProducerRecord<String, byte[]> message(String competitionId, byte[] value, String type,
+                                                          Map<String, String> headers) {
         ProducerRecord<String, byte[]> message = new ProducerRecord<>(LedgerTopics.EVENTS, competitionId, value);
         if (type != null) {
             message.headers().add(LedgerTopics.TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8));
         }
         headers.forEach((name, text) -> message.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+        return message;
+    }
+
+    private void send(ProducerRecord<String, byte[]> message) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
             producer.send(message).get();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("could not publish to " + competitionId, e.getCause());
+            throw new IllegalStateException("could not publish to " + message.key(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -14,7 +14,9 @@ import org.ledgerboard.core.fold.TeamRoster;
 import org.ledgerboard.service.axon.AggregateCache;
 import org.ledgerboard.service.ledger.LedgerPosition;
 import org.ledgerboard.service.ledger.LedgerReaction;
+import org.ledgerboard.service.ledger.LedgerSubscription;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -33,8 +35,16 @@ public class TeamsOnTheLedger implements LedgerReaction {
     private static final Set<String> TYPES = Stream.of(TeamSelected.class, TeamKeyRotated.class, TeamWithdrew.class,
             TeamEliminated.class, TeamSupportEnded.class).map(EventTypes::typeOf).collect(Collectors.toSet());
 
+    /** A team is usually read here within milliseconds of its selection; longer, team-service is asked. */
+    private static final Duration READ_WAIT = Duration.ofSeconds(1);
+
     private final Cache<String, TeamRoster> rosters = Caffeine.newBuilder()
             .maximumSize(AggregateCache.COMPETITIONS).build();
+    private final LedgerSubscription subscription;
+
+    TeamsOnTheLedger(LedgerSubscription subscription) {
+        this.subscription = subscription;
+    }
 
     @Override
     public boolean wants(String type) {
@@ -57,8 +67,17 @@ public class TeamsOnTheLedger implements LedgerReaction {
         rosters.invalidateAll(); // another instance may have read what this one now reads: ask team-service again
     }
 
-    /** The team as the ledger has it, or empty when this instance did not read its selection. */
+    /**
+     * The team as the ledger has it, or empty when this instance did not read its selection. A team not read yet
+     * may have been selected a moment ago (a client selecting teams and then submitting for them): its selection is
+     * waited for, as long as this instance reads what was on the ledger when asked within {@link #READ_WAIT}.
+     */
     public Optional<TeamRoster.Team> team(String competitionId, String teamId) {
+        Optional<TeamRoster.Team> read = teamRead(competitionId, teamId);
+        return read.isPresent() || !subscription.awaitReadToNow(READ_WAIT) ? read : teamRead(competitionId, teamId);
+    }
+
+    private Optional<TeamRoster.Team> teamRead(String competitionId, String teamId) {
         TeamRoster roster = rosters.getIfPresent(competitionId);
         if (roster == null) {
             return Optional.empty();

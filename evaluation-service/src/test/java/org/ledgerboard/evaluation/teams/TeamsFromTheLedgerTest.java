@@ -18,6 +18,7 @@ import org.ledgerboard.testkit.LedgerTopic;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -48,13 +49,21 @@ class TeamsFromTheLedgerTest {
     }
 
     private void published(LedgerEvent event) {
-        ledger.publish(EventCodec.stamp(new LedgerRecord(UUID.randomUUID().toString(), "/team-service", null,
-                Instant.now(), c, sequence++, event, null)));
+        ledger.publish(record(event));
+    }
+
+    private LedgerRecord record(LedgerEvent event) {
+        return EventCodec.stamp(new LedgerRecord(UUID.randomUUID().toString(), "/team-service", null, Instant.now(),
+                c, sequence++, event, null));
+    }
+
+    private static TeamSelected selection(String competitionId, String teamId) {
+        return new TeamSelected(competitionId, teamId, teamId, "lab", List.of("lab"),
+                List.of(ActingFilter.memberOf(teamId)), null);
     }
 
     private void selected(String teamId) {
-        published(new TeamSelected(c, teamId, teamId, "lab", List.of("lab"), List.of(ActingFilter.memberOf(teamId)),
-                null));
+        published(selection(c, teamId));
     }
 
     private void readHere(String teamId, TeamRoster.Status status) {
@@ -69,6 +78,19 @@ class TeamsFromTheLedgerTest {
         readHere("lg", TeamRoster.Status.ACTIVE);
 
         submit(c, "r1", "lg").statusCode(201);
+    }
+
+    @Test
+    void aTeamSelectedAMomentAgoSubmitsWithoutAskingTeamService() {
+        TeamServiceStub.unreachable(c, "kt");
+        List<LedgerRecord> selections = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) { // a competition filling up faster than evaluation-service reads it
+            selections.add(record(selection(c, "team-" + i)));
+        }
+        selections.add(record(selection(c, "kt")));
+        ledger.publishAll(selections);
+
+        submit(c, "r1", "kt").statusCode(201);
     }
 
     @Test

@@ -42,6 +42,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Feeds {@code ledger.events} to the service's {@link LedgerReaction}s: one consumer group per service (each
@@ -58,6 +59,8 @@ import java.util.Map;
 public class LedgerSubscription {
     private static final Logger LOG = Logger.getLogger(LedgerSubscription.class);
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
+    /** Short, as a caller of {@link #awaitReadToNow} waits for a poll begun after it asked to end. */
+    private static final Duration POLL = Duration.ofMillis(100);
 
     private final List<LedgerReaction> reactions;
     private final String bootstrap;
@@ -71,6 +74,11 @@ public class LedgerSubscription {
     private volatile boolean running;
     private volatile String failing; // the record being retried and why, or null
     private volatile long lag;
+    /** How far the reactions have read, for callers that must see what was on the ledger when they asked. */
+    private final Object progress = new Object();
+    private long polls; // guarded by progress, as the two below
+    private long read; // over the assigned partitions, the sum of the offsets of the next records to read
+    private long end; // and of their ends, as the last poll learnt them
     private int tries;
     /** Per partition, the offset after the last record handled and not yet committed; the subscription's thread only. */
     private final Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
@@ -151,7 +159,7 @@ public class LedgerSubscription {
         LedgerReader reader = this.reader;
         try {
             while (running) {
-                ConsumerRecords<String, byte[]> polled = reader.poll(Duration.ofMillis(500));
+                ConsumerRecords<String, byte[]> polled = reader.poll(POLL);
                 boolean failed = false;
                 for (TopicPartition partition : polled.partitions()) {
                     for (ConsumerRecord<String, byte[]> message : polled.records(partition)) {
@@ -172,6 +180,7 @@ public class LedgerSubscription {
                     lastCommit = System.nanoTime();
                 }
                 lag = reader.lag();
+                progressed(reader.positions().values().stream().mapToLong(Long::longValue).sum());
             }
         } catch (WakeupException stopping) {
             commitHandled();
@@ -179,6 +188,49 @@ public class LedgerSubscription {
             LOG.error("the ledger subscription stopped", e); // readiness reports it (problem())
         } finally {
             reader.close();
+        }
+    }
+
+    private void progressed(long position) {
+        synchronized (progress) {
+            polls++;
+            read = position;
+            end = position + lag;
+            progress.notifyAll();
+        }
+    }
+
+    /**
+     * Waits, at most {@code max}, until the reactions have handled every record that was on the ledger when this was
+     * called, so that a caller sees the effect of a command answered a moment ago; false when that did not happen in
+     * time (or the partitions moved meanwhile), and the caller should not rely on the reactions. The end of the
+     * ledger is the one the first poll begun after the call learnt (a poll under way may have fetched before it).
+     */
+    public boolean awaitReadToNow(Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        synchronized (progress) {
+            long firstBegunAfter = polls + 2; // the count once the poll under way and the next one are done
+            long target = -1;
+            while (true) {
+                if (polls >= firstBegunAfter) {
+                    if (target < 0) {
+                        target = end;
+                    }
+                    if (read >= target) {
+                        return true;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !running) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(progress, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
         }
     }
 
