@@ -120,6 +120,8 @@ class WrittenRecordsTest {
             "another specversion          | \"specversion\":\"1.0\"    | \"specversion\":\"0.3\"",
             "a time with an offset        | 09:00:00Z                | 09:00:00+00:00",
             "a truncated record           | TeamSelected\"}          | TeamSelected\"",
+            "an unknown type              | TeamSelected             | TeamPromoted",
+            "a type's name cut short      | TeamSelected             | TeamSelecte",
     })
     void aRecordNotInWrittenFormGoesTheGeneralWay(String what, String replaced, String by) {
         assertThat(WrittenRecords.read(written(replaced, by))).isNull();
