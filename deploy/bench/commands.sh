@@ -5,11 +5,13 @@
 #  - team selections sent at a fixed rate (PACED_RATE, 1,000/s) over 16 competitions: p50/p99 at that rate;
 #  - team selections with 64 connections in one competition holding 10, 1,000 and 10,000 prior events;
 #  - the bare write rate of this machine for the same work (BareWriteRate: per command one 1 KB insertOne into the
-#    same store and one acks=all produce of 1 KB to the same broker, as many threads as connections).
+#    same store and one acks=all produce of 1 KB to the same broker, as many threads as connections), in turn with
+#    team selections over 16 competitions.
 # Rates count only 2xx answers. Last line: commands/s=N bare/s=M ratio=R flatness=F, where N is team-service's
-# best rate over 16 competitions, M the bare rate at the same number of threads, R = N/M and F = the rate at
-# 10,000 prior events / the rate at 10 (64 connections).
-#   [WARM_UP=150] deploy/bench/commands.sh [SECONDS=10]   (WARM_UP: seconds of load first, not counted)
+# rate over 16 competitions at the connections that gave the best one, M the bare rate at as many threads, R = N/M
+# and F = the rate at 10,000 prior events / the rate at 10 (64 connections); each rate of a ratio is the median of
+# REPS runs (3) measured in turn with its counterpart's.
+#   [WARM_UP=150] [REPS=3] deploy/bench/commands.sh [SECONDS=10]   (WARM_UP: seconds of load first, not counted)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SECONDS_EACH=${1:-10}
@@ -109,23 +111,48 @@ for spread in 1 16; do
   done
 done
 
-declare -A SIZE_RATE
-for prior in 10 1000 10000; do
-  mapfile -t comps < <(competitions "size-$prior" 1)
-  select_teams "$((prior - 1))" "${comps[0]}" # the launch is the first prior event
-  measure "team selections, 64 conn, $prior prior events" 64 "$TEAM" "$ORGANISER" "$TEAM_BODY" 0 \
+# The machine's speed swings by a third over minutes (six JVMs and the client on two shared cores): a ratio of two
+# rates measured minutes apart would measure the swing. Each ratio's two rates are measured in turn, REPS times, and
+# compared by their medians.
+REPS=${REPS:-3}
+median() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+
+# size_run PRIOR: team selections with 64 connections into a new competition holding PRIOR events; sets RATE
+size_run() {
+  mapfile -t comps < <(competitions "size-$1-$rep" 1)
+  select_teams "$(($1 - 1))" "${comps[0]}" # the launch is the first prior event
+  measure "team selections, 64 conn, $1 prior events" 64 "$TEAM" "$ORGANISER" "$TEAM_BODY" 0 \
     "/competitions/${comps[0]}/teams"
-  SIZE_RATE[$prior]=$RATE
+}
+small=(); big=()
+for rep in $(seq 1 "$REPS"); do
+  size_run 10; small+=("$RATE")
+  if ((rep == 1)); then size_run 1000; fi
+  size_run 10000; big+=("$RATE")
 done
 
+# N: team selections over 16 competitions at the connections that gave the best rate above, in turn with the bare
+# write rate at as many threads
 best=0; best_connections=1
 for connections in 1 8 64; do
   if (( ${TEAMS_RATE[16-$connections]} > best )); then best=${TEAMS_RATE[16-$connections]}; best_connections=$connections; fi
 done
-bare=$(java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$ROOT/deploy/target/lib/*:$(ls "$ROOT"/deploy/target/deploy-*.jar)" \
-  org.ledgerboard.deploy.BareWriteRate "127.0.0.1:$KAFKA_PORT" "mongodb://127.0.0.1:$STORE_PORT" "$SECONDS_EACH" \
-  "$best_connections" | sed -n 's/^bare\/s=//p')
-echo "bare write rate, $best_connections thread(s): $bare/s"
+commands=(); bares=()
+for rep in $(seq 1 "$REPS"); do
+  mapfile -t comps < <(competitions "n-$rep" 16)
+  paths=(); for c in "${comps[@]}"; do paths+=("/competitions/$c/teams"); done
+  measure "team selections, $best_connections conn, 16 competition(s)" "$best_connections" "$TEAM" "$ORGANISER" \
+    "$TEAM_BODY" 0 "${paths[@]}"
+  commands+=("$RATE")
+  bare=$(java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$ROOT/deploy/target/lib/*:$(ls "$ROOT"/deploy/target/deploy-*.jar)" \
+    org.ledgerboard.deploy.BareWriteRate "127.0.0.1:$KAFKA_PORT" "mongodb://127.0.0.1:$STORE_PORT" "$SECONDS_EACH" \
+    "$best_connections" | sed -n 's/^bare\/s=//p')
+  printf '%-44s %6s writes/s\n' "bare write rate, $best_connections thread(s)" "$bare"
+  bares+=("$bare")
+done
+echo "medians of $REPS: 10 prior events $(median "${small[@]}")/s, 10000 prior events $(median "${big[@]}")/s," \
+  "team selections over 16 competitions $(median "${commands[@]}")/s, bare $(median "${bares[@]}")/s"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
-awk -v n="$best" -v m="$bare" -v small="${SIZE_RATE[10]}" -v big="${SIZE_RATE[10000]}" \
+awk -v n="$(median "${commands[@]}")" -v m="$(median "${bares[@]}")" -v small="$(median "${small[@]}")" \
+  -v big="$(median "${big[@]}")" \
   'BEGIN {printf "commands/s=%d bare/s=%d ratio=%.3f flatness=%.3f\n", n, m, (m > 0 ? n / m : 0), (small > 0 ? big / small : 0)}'
