@@ -19,18 +19,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * team-service as evaluation-service sees it. A team is read from the ledger when this instance has read its
- * selection ({@link TeamsOnTheLedger}), so submissions do not cost a call each; otherwise, and for competitions,
- * team-service is asked. Calls time out after 2 s, are retried twice, and a circuit breaker stops calling a
+ * team-service as evaluation-service sees it. A competition or team is read from the ledger when this instance has
+ * read it ({@link CompetitionsOnTheLedger}), so that acts do not cost a call each and go on while team-service is
+ * busy or down; otherwise team-service is asked. Calls time out after 2 s, are retried twice, and a circuit breaker stops calling a
  * team-service that keeps failing; whatever the cause, the caller gets a 503 and records nothing.
  */
 @ApplicationScoped
 public class TeamDirectory {
     private final TeamServiceClient teams;
-    private final TeamsOnTheLedger onTheLedger;
+    private final CompetitionsOnTheLedger onTheLedger;
     private final Map<String, Boolean> signaturePolicies = new ConcurrentHashMap<>();
 
-    TeamDirectory(@RestClient TeamServiceClient teams, TeamsOnTheLedger onTheLedger) {
+    TeamDirectory(@RestClient TeamServiceClient teams, CompetitionsOnTheLedger onTheLedger) {
         this.teams = teams;
         this.onTheLedger = onTheLedger;
     }
@@ -48,8 +48,8 @@ public class TeamDirectory {
     }
 
     /**
-     * Refuses unless the actor organises the competition, as team-service reads it from the ledger (the launching
-     * subject); 404 for a competition team-service does not know.
+     * Refuses unless the actor organises the competition, as the ledger has it (the launching subject and those
+     * appointed); 404 for a competition neither this instance nor team-service knows.
      */
     public TeamServiceClient.Competition requireOrganiser(String competitionId, Actor actor) {
         TeamServiceClient.Competition competition = competition(competitionId);
@@ -60,9 +60,10 @@ public class TeamDirectory {
         return competition;
     }
 
-    /** The competition as team-service reads it from the ledger; 404 when it does not know it. */
+    /** The competition as the ledger has it (read here, or by team-service); 404 when neither knows it. */
     public TeamServiceClient.Competition competition(String competitionId) {
-        TeamServiceClient.Competition competition = answer(() -> teams.competition(competitionId));
+        TeamServiceClient.Competition competition = onTheLedger.competition(competitionId)
+                .orElseGet(() -> answer(() -> teams.competition(competitionId)));
         if (competition == null) {
             throw ProblemException.notFound("team-service knows no competition " + competitionId);
         }

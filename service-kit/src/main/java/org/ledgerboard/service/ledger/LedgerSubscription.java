@@ -203,8 +203,9 @@ public class LedgerSubscription {
     /**
      * Waits, at most {@code max}, until the reactions have handled every record that was on the ledger when this was
      * called, so that a caller sees the effect of a command answered a moment ago; false when that did not happen in
-     * time (or the partitions moved meanwhile), and the caller should not rely on the reactions. The end of the
-     * ledger is the one the first poll begun after the call learnt (a poll under way may have fetched before it).
+     * time. Either way a caller that does not find what it looks for asks its source (the partitions may have moved
+     * meanwhile, or another instance reads the competition). The end of the ledger is the one the first poll begun
+     * after the call learnt: a poll under way may have fetched before it.
      */
     public boolean awaitReadToNow(Duration max) {
         long deadline = System.nanoTime() + max.toNanos();

@@ -5,9 +5,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ledgerboard.core.event.Actor;
+import org.ledgerboard.core.event.CompetitionLaunched;
 import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.LedgerEvent;
 import org.ledgerboard.core.event.LedgerRecord;
+import org.ledgerboard.core.event.OrganiserAppointed;
 import org.ledgerboard.core.event.TeamEliminated;
 import org.ledgerboard.core.event.TeamSelected;
 import org.ledgerboard.core.fold.TeamRoster;
@@ -15,11 +18,14 @@ import org.ledgerboard.evaluation.TeamServiceStub;
 import org.ledgerboard.testkit.ActingFilter;
 import org.ledgerboard.testkit.LedgerInfraResource;
 import org.ledgerboard.testkit.LedgerTopic;
+import org.ledgerboard.testkit.TestIssuer;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
@@ -29,13 +35,18 @@ import static org.ledgerboard.evaluation.EvaluationApi.round;
 import static org.ledgerboard.evaluation.EvaluationApi.submit;
 import static org.ledgerboard.evaluation.EvaluationApi.uniqueId;
 
-/** A team whose selection evaluation-service read on the ledger is checked from the ledger, not by a call. */
+/**
+ * A competition or team evaluation-service read on the ledger is checked from the ledger, not by a call to
+ * team-service; what it has not read is waited for a moment, then asked.
+ */
 @QuarkusTest
 @QuarkusTestResource(LedgerInfraResource.class)
 @QuarkusTestResource(TeamServiceStub.class)
-class TeamsFromTheLedgerTest {
+class CompetitionsFromTheLedgerTest {
+    private static final Actor ORGANISER = new Actor(Actor.ORGANISER, ActingFilter.ORGANISER, TestIssuer.ISSUER);
+
     @Inject
-    TeamsOnTheLedger onTheLedger;
+    CompetitionsOnTheLedger onTheLedger;
 
     private final LedgerTopic ledger = LedgerTopic.shared();
     private String c;
@@ -44,8 +55,14 @@ class TeamsFromTheLedgerTest {
     @BeforeEach
     void anOpenRound() {
         c = uniqueId("ledger-teams");
-        TeamServiceStub.competition(c);
+        launched(c, ORGANISER); // team-service is not told
         post("/competitions/" + c + "/rounds", round("r1", 1, Instant.now().plusSeconds(3600))).statusCode(201);
+    }
+
+    private void launched(String competitionId, Actor by) {
+        ledger.publish(EventCodec.stamp(new LedgerRecord(UUID.randomUUID().toString(), "/team-service", null,
+                Instant.now(), competitionId, 0, by, new CompetitionLaunched(competitionId, "stub", "lab",
+                Map.of("KRW", BigDecimal.ONE), 1, CompetitionLaunched.OPTIONAL), null)));
     }
 
     private void published(LedgerEvent event) {
@@ -54,7 +71,7 @@ class TeamsFromTheLedgerTest {
 
     private LedgerRecord record(LedgerEvent event) {
         return EventCodec.stamp(new LedgerRecord(UUID.randomUUID().toString(), "/team-service", null, Instant.now(),
-                c, sequence++, event, null));
+                c, ++sequence, ORGANISER, event, null));
     }
 
     private static TeamSelected selection(String competitionId, String teamId) {
@@ -69,6 +86,25 @@ class TeamsFromTheLedgerTest {
     private void readHere(String teamId, TeamRoster.Status status) {
         await().atMost(Duration.ofSeconds(30)).until(() -> onTheLedger.team(c, teamId)
                 .filter(team -> team.status() == status).isPresent());
+    }
+
+    @Test
+    void aCompetitionLaunchedByAnotherOrganiserRefusesThisOne() {
+        String other = uniqueId("ledger-other");
+        launched(other, new Actor(Actor.ORGANISER, "another-organiser", TestIssuer.ISSUER));
+
+        post("/competitions/" + other + "/rounds", round("r1", 1, Instant.now().plusSeconds(3600)))
+                .statusCode(403).body("rule", equalTo("organiser-of-competition"));
+    }
+
+    @Test
+    void anOrganiserAppointedOnTheLedgerOpensARound() {
+        String other = uniqueId("ledger-appointed");
+        launched(other, new Actor(Actor.ORGANISER, "another-organiser", TestIssuer.ISSUER));
+        ledger.publish(EventCodec.stamp(new LedgerRecord(UUID.randomUUID().toString(), "/team-service", null,
+                Instant.now(), other, 1, ORGANISER, new OrganiserAppointed(other, ActingFilter.ORGANISER), null)));
+
+        post("/competitions/" + other + "/rounds", round("r1", 1, Instant.now().plusSeconds(3600))).statusCode(201);
     }
 
     @Test
