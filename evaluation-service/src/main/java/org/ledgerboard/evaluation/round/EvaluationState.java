@@ -12,11 +12,14 @@ import org.ledgerboard.core.event.SubmissionMade;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The rounds of one competition as their events make them; the aggregate decides against it and the read side
@@ -32,6 +35,10 @@ public final class EvaluationState {
         private final List<EvaluationRecorded> evaluations = new ArrayList<>();
         private final List<RoundScored> scores = new ArrayList<>();
         private RoundClosed closed;
+        // indexes of the two above, so that a submission or evaluation is checked in constant time, not by a scan
+        // of the round (which made each one cost more as a round filled up)
+        private final Set<String> submittingTeams = new HashSet<>();
+        private final Map<String, List<EvaluationRecorded>> evaluationsBySubmission = new HashMap<>();
 
         Round(RoundOpened opened) {
             this.opened = opened;
@@ -71,7 +78,7 @@ public final class EvaluationState {
         }
 
         public List<EvaluationRecorded> evaluationsOf(String submissionId) {
-            return evaluations.stream().filter(e -> e.submissionId().equals(submissionId)).toList();
+            return Collections.unmodifiableList(evaluationsBySubmission.getOrDefault(submissionId, List.of()));
         }
 
         public List<RoundScored> scores() {
@@ -79,7 +86,17 @@ public final class EvaluationState {
         }
 
         public boolean hasSubmissionFrom(String teamId) {
-            return submissions.values().stream().anyMatch(s -> s.teamId().equals(teamId));
+            return submittingTeams.contains(teamId);
+        }
+
+        private void submitted(SubmissionMade submission) {
+            submissions.put(submission.submissionId(), submission);
+            submittingTeams.add(submission.teamId());
+        }
+
+        private void evaluated(EvaluationRecorded evaluation) {
+            evaluations.add(evaluation);
+            evaluationsBySubmission.computeIfAbsent(evaluation.submissionId(), s -> new ArrayList<>()).add(evaluation);
         }
 
         /** Value equality, so Axon's fixture can tell a replayed round from the one a command changed. */
@@ -111,9 +128,9 @@ public final class EvaluationState {
         } else if (event instanceof EvaluatorKeyRotated e) {
             rounds.get(e.roundId()).bind(e.evaluatorId(), e.publicKey());
         } else if (event instanceof SubmissionMade e) {
-            rounds.get(e.roundId()).submissions.put(e.submissionId(), e);
+            rounds.get(e.roundId()).submitted(e);
         } else if (event instanceof EvaluationRecorded e) {
-            rounds.get(e.roundId()).evaluations.add(e);
+            rounds.get(e.roundId()).evaluated(e);
         } else if (event instanceof RoundScored e) {
             rounds.get(e.roundId()).scores.add(e);
         } else if (event instanceof RoundClosed e) {
