@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * The one reader of the ledger's topics: the auditor, projections, reactions, services rebuilding their state and
@@ -116,6 +118,23 @@ public final class LedgerReader implements AutoCloseable {
         Map<TopicPartition, Long> positions = new HashMap<>();
         consumer.assignment().forEach(partition -> positions.put(partition, consumer.position(partition)));
         return positions;
+    }
+
+    /**
+     * How far the reader is in all its partitions together (the sum of their positions), or empty when it does not
+     * know a position yet: it never waits, where {@link #positions} asks the broker for a partition just assigned
+     * (for up to a minute, and throws when the broker does not answer).
+     */
+    public OptionalLong positionsSum() {
+        long sum = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            try {
+                sum += consumer.position(partition, Duration.ZERO);
+            } catch (TimeoutException notKnownYet) {
+                return OptionalLong.empty();
+            }
+        }
+        return OptionalLong.of(sum);
     }
 
     /** Every record of every partition, from the beginning up to the end it has now. */

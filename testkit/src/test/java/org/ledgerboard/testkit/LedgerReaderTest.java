@@ -101,6 +101,25 @@ class LedgerReaderTest {
     }
 
     @Test
+    void theSumOfPositionsIsGivenWithoutWaitingAndOnlyOnceEveryPositionIsKnown() throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < 3; i++) {
+                producer.send(new ProducerRecord<>(topic, i % 2, "c" + i, bytes(String.valueOf(i)))).get();
+            }
+        }
+
+        try (LedgerReader reader = LedgerReader.open(bootstrap, topic, LedgerReader.Pace.LIVE)) {
+            reader.assignAll(Map.of(new TopicPartition(topic, 0), 1L)); // partition 1 goes to its beginning: asked of the broker
+
+            assertThat(reader.positionsSum()).isEmpty(); // the broker has not answered yet, and it is not waited for
+            assertThat(reader.positions()).containsEntry(new TopicPartition(topic, 1), 0L); // this one waits
+            assertThat(reader.positionsSum()).hasValue(1L);
+        }
+    }
+
+    @Test
     void skippingToATimeGoesOnFromTheFirstRecordWrittenThenAndNeverBack() throws Exception {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),

@@ -180,7 +180,7 @@ public class LedgerSubscription {
                     lastCommit = System.nanoTime();
                 }
                 lag = reader.lag();
-                progressed(reader.positions().values().stream().mapToLong(Long::longValue).sum());
+                reader.positionsSum().ifPresent(this::progressed); // not known right after a rebalance: next poll
             }
         } catch (WakeupException stopping) {
             commitHandled();
