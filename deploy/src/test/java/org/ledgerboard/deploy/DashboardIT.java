@@ -230,9 +230,13 @@ class DashboardIT {
     void anEarlierCheckpointIsShownConsistentWithTheLatest() {
         openTheCompetition();
         Select checkpoints = new Select(browser.findElement(By.id("as-of")));
-        within(Duration.ofSeconds(10)).until(d -> checkpoints.getOptions().size() > 1);
-
-        checkpoints.selectByIndex(checkpoints.getOptions().size() - 1); // the earliest listed
+        // A new checkpoint may replace the options while they are read: the wait retries on a stale one.
+        within(Duration.ofSeconds(10)).until(d -> {
+            List<WebElement> options = checkpoints.getOptions();
+            if (options.size() < 2) return false;
+            options.get(options.size() - 1).click(); // the earliest listed
+            return true;
+        });
 
         String result = verdictIn(By.id("as-of-result"));
         assertThat(result).startsWith("✓").contains("extends it");

@@ -316,10 +316,13 @@ async function refreshCheckpoint() {
 
 function renderCheckpointChoice() {
   const select = document.getElementById('as-of');
+  const earlier = state.checkpoints.filter(c => !state.latest || c.treeSize < state.latest.treeSize);
+  const shown = [...select.options].slice(1).map(o => o.value).join();
+  // Replaced only when the list changed: a replacement closes the list a reader has open.
+  if (select.options.length > 0 && shown === earlier.map(c => String(c.treeSize)).join()) return;
   const chosen = state.asOf ? String(state.asOf.treeSize) : '';
   select.replaceChildren(el('option', { value: '' }, 'The latest'),
-    ...state.checkpoints.filter(c => !state.latest || c.treeSize < state.latest.treeSize)
-      .map(c => el('option', { value: c.treeSize, selected: String(c.treeSize) === chosen }, `${c.treeSize} records (ledger position ${c.position})`)));
+    ...earlier.map(c => el('option', { value: c.treeSize, selected: String(c.treeSize) === chosen }, `${c.treeSize} records (ledger position ${c.position})`)));
 }
 
 async function chooseCheckpoint() {
