@@ -102,13 +102,7 @@ class LedgerReaderTest {
 
     @Test
     void theSumOfPositionsIsGivenWithoutWaitingAndOnlyOnceEveryPositionIsKnown() throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new ByteArraySerializer())) {
-            for (int i = 0; i < 3; i++) {
-                producer.send(new ProducerRecord<>(topic, i % 2, "c" + i, bytes(String.valueOf(i)))).get();
-            }
-        }
+        publish(0, 2);
 
         try (LedgerReader reader = LedgerReader.open(bootstrap, topic, LedgerReader.Pace.LIVE)) {
             reader.assignAll(Map.of(new TopicPartition(topic, 0), 1L)); // partition 1 goes to its beginning: asked of the broker
