@@ -1,8 +1,11 @@
 package org.ledgerboard.testkit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.ledgerboard.core.event.EventCodec;
@@ -23,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 /** Reads and writes {@code ledger.events} from tests, as an outside party would. */
 public final class LedgerTopic {
     private final String bootstrap;
+    private int partitions; // of ledger.events, once asked
 
     public LedgerTopic(String bootstrap) {
         this.bootstrap = bootstrap;
@@ -42,6 +46,26 @@ public final class LedgerTopic {
     /** Every record of the competition's partition, from the beginning to the current end, in partition order. */
     public List<Entry> competition(String competitionId) {
         return all().stream().filter(e -> competitionId.equals(e.key())).toList();
+    }
+
+    /** The partition the competition's records go to, as a producer chooses it from their key. */
+    public int partitionOf(String competitionId) {
+        return BuiltInPartitioner.partitionForKey(competitionId.getBytes(StandardCharsets.UTF_8), partitions());
+    }
+
+    private synchronized int partitions() {
+        if (partitions == 0) {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+                partitions = admin.describeTopics(List.of(LedgerTopics.EVENTS)).allTopicNames().get()
+                        .get(LedgerTopics.EVENTS).partitions().size();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("cannot describe " + LedgerTopics.EVENTS, e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return partitions;
     }
 
     /** The acts recorded for these competitions, decoded: every record but the seals, which carry no actor. */

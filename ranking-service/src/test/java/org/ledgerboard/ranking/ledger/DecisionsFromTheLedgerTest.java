@@ -50,21 +50,20 @@ class DecisionsFromTheLedgerTest {
     private final List<LedgerRecord> published = new ArrayList<>();
 
     private void publish(String source, LedgerEvent event) {
+        String aggregate = event.competitionId() + source;
+        long sequence = published.stream().filter(r -> r.aggregateId().equals(aggregate)).count();
         LedgerRecord record = EventCodec.stamp(new LedgerRecord(UUID.randomUUID().toString(), source, null, T,
-                event.competitionId() + source, published.size(), event, null));
+                aggregate, sequence, event, null));
         ledger.publish(record);
         published.add(record);
     }
 
-    private List<LedgerRecord> decisions(String c) {
-        return ledger.competition(c).stream().map(LedgerTopic.Entry::decoded)
-                .filter(r -> r.source().equals("/ranking-service"))
-                .filter(r -> !(r.data() instanceof org.ledgerboard.core.event.LedgerSealed)).toList();
+    private static String newCompetition() {
+        return "rank-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    @Test
-    void aClosedRoundIsRankedAndItsLowestTeamEliminatedExactlyOnce() throws InterruptedException {
-        String c = "rank-" + UUID.randomUUID().toString().substring(0, 8);
+    /** Three teams selected, two of them submitting to round r1 and scoring alike; r1 closed. */
+    private void playFirstRound(String c) {
         publish("/team-service", new CompetitionLaunched(c, "cup", "org", Map.of("KRW", BigDecimal.TEN), 1));
         for (String team : List.of("naver-cloud", "upstage", "nc-ai")) {
             publish("/team-service", new TeamSelected(c, team, team, team, List.of(team), List.of("member-" + team)));
@@ -76,8 +75,24 @@ class DecisionsFromTheLedgerTest {
         publish("/evaluation-service", new RoundScored(c, "r1", "naver-cloud", Map.of("benchmark", new BigDecimal("75.00")), new BigDecimal("75.00")));
         publish("/evaluation-service", new RoundScored(c, "r1", "upstage", Map.of("benchmark", new BigDecimal("75.00")), new BigDecimal("75.00")));
         publish("/evaluation-service", new RoundClosed(c, "r1", List.of("naver-cloud", "upstage")));
+    }
 
-        List<LedgerRecord> decided = await().atMost(Duration.ofSeconds(30)).until(() -> decisions(c), d -> d.size() >= 2);
+    private List<LedgerRecord> awaitDecisions(String c, int count) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> decisions(c), d -> d.size() >= count);
+    }
+
+    private List<LedgerRecord> decisions(String c) {
+        return ledger.competition(c).stream().map(LedgerTopic.Entry::decoded)
+                .filter(r -> r.source().equals("/ranking-service"))
+                .filter(r -> !(r.data() instanceof org.ledgerboard.core.event.LedgerSealed)).toList();
+    }
+
+    @Test
+    void aClosedRoundIsRankedAndItsLowestTeamEliminatedExactlyOnce() throws InterruptedException {
+        String c = newCompetition();
+        playFirstRound(c);
+
+        List<LedgerRecord> decided = awaitDecisions(c, 2);
         assertThat(decided.get(0).data()).isInstanceOfSatisfying(StandingsPublished.class, s ->
                 assertThat(s.standings()).extracting(st -> st.teamId()).containsExactly("naver-cloud", "upstage", "nc-ai"));
         assertThat(decided.get(1).data()).isInstanceOfSatisfying(TeamEliminated.class, e -> {
@@ -95,12 +110,33 @@ class DecisionsFromTheLedgerTest {
         publish("/evaluation-service", new RoundScored(c, "r2", "upstage", Map.of("benchmark", BigDecimal.TEN), BigDecimal.TEN));
         publish("/evaluation-service", new RoundClosed(c, "r2", List.of("naver-cloud", "upstage")));
 
-        List<LedgerRecord> all = await().atMost(Duration.ofSeconds(30)).until(() -> decisions(c), d -> d.size() >= 5);
+        List<LedgerRecord> all = awaitDecisions(c, 5);
         assertThat(all).extracting(r -> r.data().getClass().getSimpleName()).containsExactly(
                 "StandingsPublished", "TeamEliminated", "StandingsPublished", "TeamEliminated", "CompetitionConcluded");
         assertThat(((CompetitionConcluded) all.get(4).data()).finalists()).containsExactly("upstage");
         given().get("/competitions/" + c + "/standings").then().statusCode(200)
                 .body("roundId", equalTo("r2")).body("concluded", equalTo(true))
                 .body("teams[0].status", equalTo("FINALIST"));
+    }
+
+    @Test
+    void aCompetitionLaunchedWhileItsPartitionIsReadMidStreamIsFoldedFromItsLaunchNotReadBack() throws InterruptedException {
+        String earlier = newCompetition();
+        playFirstRound(earlier);
+        awaitDecisions(earlier, 2);
+        subscription.restart(); // resumes from the committed offsets: the partition is read from mid-stream on
+        publish("/team-service", new TeamSelected(earlier, "late", "late", "late", List.of("late"), List.of("member-late")));
+        String launched;
+        do {
+            launched = newCompetition();
+        } while (ledger.partitionOf(launched) != ledger.partitionOf(earlier));
+
+        playFirstRound(launched);
+
+        assertThat(awaitDecisions(launched, 2).get(1).data()).isInstanceOfSatisfying(TeamEliminated.class,
+                e -> assertThat(e.teamId()).isEqualTo("nc-ai"));
+        assertThat(LedgerHistoryAsked.ASKED)
+                .as("a competition met mid-stream is read back; one met at its launch is not")
+                .contains(earlier).doesNotContain(launched);
     }
 }

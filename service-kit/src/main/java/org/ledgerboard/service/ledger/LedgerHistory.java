@@ -18,7 +18,7 @@ import java.util.Map;
 public class LedgerHistory {
     private final ServiceConfig config;
 
-    LedgerHistory(ServiceConfig config) {
+    protected LedgerHistory(ServiceConfig config) {
         this.config = config;
     }
 
