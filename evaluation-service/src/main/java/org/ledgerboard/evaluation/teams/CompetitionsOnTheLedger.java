@@ -83,7 +83,7 @@ public class CompetitionsOnTheLedger implements LedgerReaction {
      */
     public Optional<TeamServiceClient.Competition> competition(String competitionId) {
         Optional<TeamServiceClient.Competition> read = ask(competitionId, Read::competition);
-        return read.isPresent() || !subscription.awaitReadToNow(READ_WAIT) ? read : ask(competitionId, Read::competition);
+        return read.isPresent() || !readToNow() ? read : ask(competitionId, Read::competition);
     }
 
     /**
@@ -96,10 +96,15 @@ public class CompetitionsOnTheLedger implements LedgerReaction {
         Function<Read, Optional<TeamRoster.Team>> question = read -> Optional.ofNullable(read.roster.team(teamId));
         Optional<TeamRoster.Team> read = ask(competitionId, question);
         if (read.isPresent() || !ask(competitionId, Read::whole).orElse(false)
-                || !subscription.awaitReadToNow(READ_WAIT)) {
+                || !readToNow()) {
             return read;
         }
         return ask(competitionId, question);
+    }
+
+    /** Whether this instance has read what was on the ledger now, waiting for it at most {@link #READ_WAIT}. */
+    public boolean readToNow() {
+        return subscription.awaitReadToNow(READ_WAIT);
     }
 
     private <T> Optional<T> ask(String competitionId, Function<Read, Optional<T>> question) {

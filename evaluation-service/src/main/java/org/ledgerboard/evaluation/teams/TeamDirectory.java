@@ -53,7 +53,10 @@ public class TeamDirectory {
      */
     public TeamServiceClient.Competition requireOrganiser(String competitionId, Actor actor) {
         TeamServiceClient.Competition competition = competition(competitionId);
-        if (competition.organisers() == null || !competition.organisers().contains(actor.subject())) {
+        if (!competition.organisedBy(actor) && readToNow()) { // one may have been appointed a moment ago
+            competition = competition(competitionId);
+        }
+        if (!competition.organisedBy(actor)) {
             throw ProblemException.notEntitled("organiser-of-competition", actor.attribute()
                     + " is not an organiser of competition " + competitionId);
         }
@@ -89,6 +92,14 @@ public class TeamDirectory {
                     + teamId + " in competition " + competitionId);
         }
         return team;
+    }
+
+    /**
+     * Whether this instance has read what was on the ledger now (waiting a moment for it), so that a team or
+     * competition asked again is as recorded by then: for a check that failed on what was read, before refusing.
+     */
+    public boolean readToNow() {
+        return onTheLedger.readToNow();
     }
 
     private <T> T answer(Supplier<T> question) {

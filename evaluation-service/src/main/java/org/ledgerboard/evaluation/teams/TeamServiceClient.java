@@ -5,6 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.core.event.CompetitionLaunched;
 import org.ledgerboard.core.event.PublicKeyJwk;
 
@@ -27,6 +28,10 @@ public interface TeamServiceClient {
         /** Fails closed: anything but an explicit "optional" means signatures are required. */
         public boolean signaturesRequired() {
             return !CompetitionLaunched.OPTIONAL.equals(signatures);
+        }
+
+        public boolean organisedBy(Actor actor) {
+            return organisers != null && organisers.contains(actor.subject());
         }
     }
 

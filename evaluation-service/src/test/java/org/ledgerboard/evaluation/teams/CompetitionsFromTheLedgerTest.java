@@ -2,18 +2,25 @@ package org.ledgerboard.evaluation.teams;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.core.event.CompetitionLaunched;
+import org.ledgerboard.core.event.Envelope;
 import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.LedgerEvent;
 import org.ledgerboard.core.event.LedgerRecord;
 import org.ledgerboard.core.event.OrganiserAppointed;
+import org.ledgerboard.core.event.SignedSubmission;
 import org.ledgerboard.core.event.TeamEliminated;
+import org.ledgerboard.core.event.TeamKeyRotated;
 import org.ledgerboard.core.event.TeamSelected;
 import org.ledgerboard.core.fold.TeamRoster;
+import org.ledgerboard.core.integrity.Dsse;
+import org.ledgerboard.core.integrity.SigningKey;
 import org.ledgerboard.evaluation.TeamServiceStub;
 import org.ledgerboard.testkit.ActingFilter;
 import org.ledgerboard.testkit.LedgerInfraResource;
@@ -28,8 +35,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.ledgerboard.evaluation.EvaluationApi.DIGEST;
 import static org.ledgerboard.evaluation.EvaluationApi.post;
 import static org.ledgerboard.evaluation.EvaluationApi.round;
 import static org.ledgerboard.evaluation.EvaluationApi.submit;
@@ -60,9 +69,8 @@ class CompetitionsFromTheLedgerTest {
     }
 
     private void launched(String competitionId, Actor by) {
-        ledger.publish(EventCodec.stamp(new LedgerRecord(UUID.randomUUID().toString(), "/team-service", null,
-                Instant.now(), competitionId, 0, by, new CompetitionLaunched(competitionId, "stub", "lab",
-                Map.of("KRW", BigDecimal.ONE), 1, CompetitionLaunched.OPTIONAL), null)));
+        ledger.publish(record(competitionId, 0, by, new CompetitionLaunched(competitionId, "stub", "lab",
+                Map.of("KRW", BigDecimal.ONE), 1, CompetitionLaunched.OPTIONAL)));
     }
 
     private void published(LedgerEvent event) {
@@ -70,8 +78,12 @@ class CompetitionsFromTheLedgerTest {
     }
 
     private LedgerRecord record(LedgerEvent event) {
+        return record(c, ++sequence, ORGANISER, event);
+    }
+
+    private static LedgerRecord record(String competitionId, long sequence, Actor by, LedgerEvent event) {
         return EventCodec.stamp(new LedgerRecord(UUID.randomUUID().toString(), "/team-service", null, Instant.now(),
-                c, ++sequence, ORGANISER, event, null));
+                competitionId, sequence, by, event, null));
     }
 
     private static TeamSelected selection(String competitionId, String teamId) {
@@ -81,6 +93,21 @@ class CompetitionsFromTheLedgerTest {
 
     private void selected(String teamId) {
         published(selection(c, teamId));
+    }
+
+    /** Records of a competition filling up faster than evaluation-service reads them, then the event. */
+    private List<LedgerRecord> aBacklogThen(LedgerEvent event) {
+        List<LedgerRecord> records = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            records.add(record(selection(c, "team-" + i)));
+        }
+        records.add(record(event));
+        return records;
+    }
+
+    private static RequestSpecification as(String actor) {
+        return given().contentType(ContentType.JSON).header(ActingFilter.AS, actor)
+                .header("Idempotency-Key", UUID.randomUUID().toString());
     }
 
     private void readHere(String teamId, TeamRoster.Status status) {
@@ -98,13 +125,27 @@ class CompetitionsFromTheLedgerTest {
     }
 
     @Test
-    void anOrganiserAppointedOnTheLedgerOpensARound() {
-        String other = uniqueId("ledger-appointed");
-        launched(other, new Actor(Actor.ORGANISER, "another-organiser", TestIssuer.ISSUER));
-        ledger.publish(EventCodec.stamp(new LedgerRecord(UUID.randomUUID().toString(), "/team-service", null,
-                Instant.now(), other, 1, ORGANISER, new OrganiserAppointed(other, ActingFilter.ORGANISER), null)));
+    void anOrganiserAppointedAMomentAgoAssignsAnEvaluator() {
+        ledger.publishAll(aBacklogThen(new OrganiserAppointed(c, "appointed-organiser")));
 
-        post("/competitions/" + other + "/rounds", round("r1", 1, Instant.now().plusSeconds(3600))).statusCode(201);
+        as("organiser:appointed-organiser").body(Map.of("evaluatorId", "ev-a", "affiliation", "panel",
+                "criteria", List.of("benchmark"))).post("/competitions/" + c + "/rounds/r1/evaluators")
+                .then().statusCode(201);
+    }
+
+    @Test
+    void aTeamWhoseKeyWasRotatedAMomentAgoSignsWithItsNewKey() {
+        SigningKey first = SigningKey.generate();
+        SigningKey rotated = SigningKey.generate();
+        TeamServiceStub.unreachable(c, "lg");
+        published(new TeamSelected(c, "lg", "lg", "lab", List.of("lab"), List.of(ActingFilter.memberOf("lg")),
+                Dsse.jwkOf(first.verifyingKey())));
+        readHere("lg", TeamRoster.Status.ACTIVE);
+        ledger.publishAll(aBacklogThen(new TeamKeyRotated(c, "lg", Dsse.jwkOf(rotated.verifyingKey()), "rotation")));
+
+        as("team:" + ActingFilter.memberOf("lg")).body(Dsse.sign(rotated, Envelope.SUBMISSION,
+                        new SignedSubmission(c, "r1", "s-lg", "lg", DIGEST, "https://example.org/lg")))
+                .post("/competitions/" + c + "/rounds/r1/submissions").then().statusCode(201);
     }
 
     @Test
@@ -119,12 +160,7 @@ class CompetitionsFromTheLedgerTest {
     @Test
     void aTeamSelectedAMomentAgoSubmitsWithoutAskingTeamService() {
         TeamServiceStub.unreachable(c, "kt");
-        List<LedgerRecord> selections = new ArrayList<>();
-        for (int i = 0; i < 5_000; i++) { // a competition filling up faster than evaluation-service reads it
-            selections.add(record(selection(c, "team-" + i)));
-        }
-        selections.add(record(selection(c, "kt")));
-        ledger.publishAll(selections);
+        ledger.publishAll(aBacklogThen(selection(c, "kt")));
 
         submit(c, "r1", "kt").statusCode(201);
     }
