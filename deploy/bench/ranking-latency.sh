@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark: RoundClosed -> TeamEliminated on ledger.events (p50/p99) over many rounds, against the local
-# runtime (deploy/ledgerboard up). Usage: deploy/bench/ranking-latency.sh [ROUNDS=300]
+# runtime (deploy/ledgerboard up), after WARM_UP rounds reported apart. Usage: deploy/bench/ranking-latency.sh [ROUNDS=300] [WARM_UP=100]
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 "$ROOT/deploy/ledgerboard" up >/dev/null
 source "${LEDGERBOARD_HOME:-$ROOT/.ledgerboard}/run/ports.env"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$ROOT/deploy/target/lib/*:$(ls "$ROOT"/deploy/target/deploy-*.jar)" \
-  org.ledgerboard.deploy.RankingLatency "127.0.0.1:$KAFKA_PORT" "${1:-300}"
+  org.ledgerboard.deploy.RankingLatency "127.0.0.1:$KAFKA_PORT" "${1:-300}" "${2:-100}"
