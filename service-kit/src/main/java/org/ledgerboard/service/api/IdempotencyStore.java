@@ -57,11 +57,16 @@ public class IdempotencyStore {
 
     Claim claim(String scope, String key, String fingerprint) {
         String id = scope + "\n" + key;
-        if (!inProgress.add(id)) {
+        while (!inProgress.add(id)) {
             Document answered = unwritten.get(id); // answered, its answer not yet written
-            return answered != null ? earlier(answered, fingerprint)
-                    : new Claim(null, ProblemException.ruleBroken("idempotency-key-in-progress",
-                    "a request with this Idempotency-Key is still being processed; retry later"));
+            if (answered != null) {
+                return earlier(answered, fingerprint);
+            }
+            if (inProgress.contains(id)) {
+                return new Claim(null, ProblemException.ruleBroken("idempotency-key-in-progress",
+                        "a request with this Idempotency-Key is still being processed; retry later"));
+            }
+            // its answer was written and the key released between the two looks: claimed again, the store has it
         }
         Document earlier;
         try {
