@@ -58,6 +58,13 @@ public interface ServiceConfig {
 
         @WithDefault("1s")
         Duration firstPause();
+
+        /**
+         * How long a request waits for this instance to read what was on the ledger when it came (a record written a
+         * moment ago), before it asks the service that wrote it or refuses.
+         */
+        @WithDefault("1s")
+        Duration readWait();
     }
 
     interface Kafka {

@@ -13,6 +13,7 @@ import org.ledgerboard.core.event.TeamSelected;
 import org.ledgerboard.core.event.TeamSupportEnded;
 import org.ledgerboard.core.event.TeamWithdrew;
 import org.ledgerboard.core.fold.TeamRoster;
+import org.ledgerboard.service.ServiceConfig;
 import org.ledgerboard.service.axon.AggregateCache;
 import org.ledgerboard.service.ledger.LedgerPosition;
 import org.ledgerboard.service.ledger.LedgerReaction;
@@ -43,15 +44,15 @@ public class CompetitionsOnTheLedger implements LedgerReaction {
                     TeamSupportEnded.class)
             .map(EventTypes::typeOf).collect(Collectors.toSet());
 
-    /** A record is usually read here within milliseconds of being written; longer, team-service is asked. */
-    private static final Duration READ_WAIT = Duration.ofSeconds(1);
-
     private final Cache<String, Read> competitions = Caffeine.newBuilder()
             .maximumSize(AggregateCache.COMPETITIONS).build();
     private final LedgerSubscription subscription;
+    /** A record is usually read here within milliseconds of being written; longer, team-service is asked. */
+    private final Duration readWait;
 
-    CompetitionsOnTheLedger(LedgerSubscription subscription) {
+    CompetitionsOnTheLedger(LedgerSubscription subscription, ServiceConfig config) {
         this.subscription = subscription;
+        this.readWait = config.reactions().readWait();
     }
 
     @Override
@@ -78,7 +79,7 @@ public class CompetitionsOnTheLedger implements LedgerReaction {
     /**
      * The competition as the ledger has it, or empty when this instance did not read its launch. One not read yet
      * may have been launched a moment ago: it is waited for, as long as this instance reads what was on the ledger
-     * when asked within {@link #READ_WAIT}. Organisers' acts are few: after a restart, one in a competition launched
+     * when asked within {@link #readWait}. Organisers' acts are few: after a restart, one in a competition launched
      * before waits a poll or two for nothing before team-service is asked.
      */
     public Optional<TeamServiceClient.Competition> competition(String competitionId) {
@@ -102,9 +103,9 @@ public class CompetitionsOnTheLedger implements LedgerReaction {
         return ask(competitionId, question);
     }
 
-    /** Whether this instance has read what was on the ledger now, waiting for it at most {@link #READ_WAIT}. */
+    /** Whether this instance has read what was on the ledger now, waiting for it at most {@link #readWait}. */
     public boolean readToNow() {
-        return subscription.awaitReadToNow(READ_WAIT);
+        return subscription.awaitReadToNow(readWait);
     }
 
     private <T> Optional<T> ask(String competitionId, Function<Read, Optional<T>> question) {
