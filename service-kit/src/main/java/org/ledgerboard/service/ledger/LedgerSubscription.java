@@ -242,12 +242,13 @@ public class LedgerSubscription {
         }
         try {
             reader.commit(Map.copyOf(handled));
+        } catch (WakeupException stopping) {
+            throw stopping; // a stop woke the commit: the offsets are kept for the stop's own commit
         } catch (RuntimeException e) {
             LOG.warnf("could not commit the ledger subscription's offsets (records are read again after a restart): %s",
                     e.getMessage());
-        } finally {
-            handled.clear();
         }
+        handled.clear();
     }
 
     /** Has every reaction act on the record; false if one failed and the partition was rewound to retry it. */
