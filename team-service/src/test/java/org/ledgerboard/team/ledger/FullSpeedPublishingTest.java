@@ -67,8 +67,11 @@ class FullSpeedPublishingTest {
         post("/competitions/" + c + "/teams", Map.of("teamId", "late", "name", "late", "leadOrganisation", "l",
                 "consortium", List.of()), "late-" + c).statusCode(201);
 
-        assertOnceInOrderAndAudited(LedgerTopic.shared().competition(c).stream()
-                .filter(e -> !(e.decoded().data() instanceof LedgerSealed)).toList(), 2_001);
+        // the answer follows the last transaction's commit; a reader sees it once its markers are written
+        List<LedgerTopic.Entry> ledger = await().atMost(Duration.ofSeconds(30)).until(() -> LedgerTopic.shared()
+                .competition(c).stream().filter(e -> !(e.decoded().data() instanceof LedgerSealed)).toList(),
+                entries -> entries.size() >= 2_001);
+        assertOnceInOrderAndAudited(ledger, 2_001);
     }
 
     private static void assertOnceInOrderAndAudited(List<LedgerTopic.Entry> ledger, int events) {
