@@ -93,7 +93,9 @@ class CrashSafetyIT {
         runtime.kill("kafka"); // so the disbursement is recorded and then waits for the ledger when the crash hits
         CompletableFuture<Void> disbursement = CompletableFuture.runAsync(() -> client.untilReceipt("TEAM",
                 "/competitions/" + c + "/grants/g1/disbursements", "{\"amount\":\"100\"}", c + "-disbursement"));
-        Thread.sleep(1000); // the request is in the service, its event stored, its answer not yet given
+        // the request is in the service, its event stored (the grant's view shows it), its answer not yet given
+        await().atMost(Duration.ofSeconds(5)).until(() -> get("TEAM", "/competitions/" + c + "/grants/g1").body()
+                .contains("\"disbursed\":\"100\""));
         runtime.kill("team-service");
         assertThat(runtime.ledgerboard("up").exit()).isZero();
         disbursement.get();
