@@ -2,6 +2,7 @@ package org.ledgerboard.evaluation;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import org.ledgerboard.testkit.ActingFilter;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,12 @@ public final class EvaluationApi {
     public static ValidatableResponse post(String path, Object body) {
         return given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(body).when().post(path).then();
+    }
+
+    /** A post made as the actor {@code as} ({@code role:id}, see {@link ActingFilter#AS}). */
+    public static ValidatableResponse postAs(String as, String path, Object body) {
+        return given().contentType(ContentType.JSON).header(ActingFilter.AS, as)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).body(body).when().post(path).then();
     }
 
     /** The founding case's round 1 criteria: benchmark 0.40, expert 0.35, user 0.25, out of 100, 2 decimals. */

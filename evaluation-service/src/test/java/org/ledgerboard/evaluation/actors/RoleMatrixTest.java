@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +26,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.ledgerboard.evaluation.EvaluationApi.DIGEST;
+import static org.ledgerboard.evaluation.EvaluationApi.postAs;
 import static org.ledgerboard.evaluation.EvaluationApi.uniqueId;
 
 /**
@@ -56,9 +56,7 @@ class RoleMatrixTest {
     }
 
     private static void send(String as, String path, Object body) {
-        given().contentType(ContentType.JSON).header(ActingFilter.AS, as)
-                .header("Idempotency-Key", UUID.randomUUID().toString()).body(body)
-                .when().post(path).then().statusCode(201);
+        postAs(as, path, body).statusCode(201);
     }
 
     /** The competition as far as the action needs it: a round for all but opening, a submission and a score to close. */
@@ -140,9 +138,7 @@ class RoleMatrixTest {
             default -> Map.of();
         };
 
-        var answer = given().contentType(ContentType.JSON).header(ActingFilter.AS, as(actor))
-                .header("Idempotency-Key", UUID.randomUUID().toString()).body(body).when().post(path).then()
-                .statusCode(status);
+        var answer = postAs(as(actor), path, body).statusCode(status);
         if (status != 201) {
             answer.contentType(startsWith("application/problem+json"));
         }

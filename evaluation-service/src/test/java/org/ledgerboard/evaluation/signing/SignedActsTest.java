@@ -2,7 +2,6 @@ package org.ledgerboard.evaluation.signing;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +31,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.ledgerboard.evaluation.EvaluationApi.DIGEST;
+import static org.ledgerboard.evaluation.EvaluationApi.postAs;
 import static org.ledgerboard.evaluation.EvaluationApi.uniqueId;
 
 /** Under signatures required, submissions and evaluations are DSSE envelopes by the keys bound to their actors. */
@@ -44,11 +43,6 @@ class SignedActsTest {
     private final SigningKey evA = SigningKey.generate();
     private final String c = uniqueId("signed");
     private String rounds;
-
-    private static ValidatableResponse post(String as, String path, Object body) {
-        return given().contentType(ContentType.JSON).header(ActingFilter.AS, as)
-                .header("Idempotency-Key", UUID.randomUUID().toString()).body(body).when().post(path).then();
-    }
 
     private static String jwk(SigningKey key) throws Exception {
         return LedgerJson.mapper().writeValueAsString(Dsse.jwkOf(key.verifyingKey()));
@@ -63,22 +57,22 @@ class SignedActsTest {
         TeamServiceStub.signedCompetition(c);
         TeamServiceStub.signingTeam(c, "t1", jwk(t1));
         rounds = "/competitions/" + c + "/rounds";
-        post("organiser:" + ActingFilter.ORGANISER, rounds, Map.of("roundId", "r1", "number", 1,
+        postAs("organiser:" + ActingFilter.ORGANISER, rounds, Map.of("roundId", "r1", "number", 1,
                 "submissionDeadline", Instant.now().plusSeconds(3600).toString(),
                 "criteria", List.of(Map.of("name", "x", "weight", "1", "maxScore", "10")), "decimals", 2,
                 "eliminate", 1, "tieBreak", List.of("teamId"))).statusCode(201);
-        post("organiser:" + ActingFilter.ORGANISER, rounds + "/r1/evaluators", Map.of("evaluatorId", "ev-a",
+        postAs("organiser:" + ActingFilter.ORGANISER, rounds + "/r1/evaluators", Map.of("evaluatorId", "ev-a",
                 "affiliation", "panel", "criteria", List.of("x"),
                 "publicKey", LedgerJson.mapper().readTree(jwk(evA)))).statusCode(201);
     }
 
     private ValidatableResponse submit(Object body) {
-        return post("team:member-t1", rounds + "/r1/submissions", body);
+        return postAs("team:member-t1", rounds + "/r1/submissions", body);
     }
 
     @Test
     void anEvaluatorWithoutAKeyIsNotAssigned() {
-        post("organiser:" + ActingFilter.ORGANISER, rounds + "/r1/evaluators", Map.of("evaluatorId", "ev-b",
+        postAs("organiser:" + ActingFilter.ORGANISER, rounds + "/r1/evaluators", Map.of("evaluatorId", "ev-b",
                 "affiliation", "panel", "criteria", List.of("x"))).statusCode(400).body("field", equalTo("publicKey"));
     }
 
@@ -128,11 +122,11 @@ class SignedActsTest {
         submit(Dsse.sign(t1, Envelope.SUBMISSION, submission(c))).statusCode(201);
         SignedEvaluation act = new SignedEvaluation(c, "r1", "s-t1", "ev-a", "x", "9");
 
-        post("evaluator:ev-a", rounds + "/r1/evaluations", Dsse.sign(SigningKey.generate(), Envelope.EVALUATION, act))
+        postAs("evaluator:ev-a", rounds + "/r1/evaluations", Dsse.sign(SigningKey.generate(), Envelope.EVALUATION, act))
                 .statusCode(422).body("rule", equalTo("signature-valid"));
-        post("evaluator:ev-a", rounds + "/r1/evaluations", Map.of("submissionId", "s-t1", "evaluatorId", "ev-a",
+        postAs("evaluator:ev-a", rounds + "/r1/evaluations", Map.of("submissionId", "s-t1", "evaluatorId", "ev-a",
                 "criterion", "x", "score", "9")).statusCode(422).body("rule", equalTo("signature-required"));
-        post("evaluator:ev-a", rounds + "/r1/evaluations", Dsse.sign(evA, Envelope.EVALUATION, act)).statusCode(201);
+        postAs("evaluator:ev-a", rounds + "/r1/evaluations", Dsse.sign(evA, Envelope.EVALUATION, act)).statusCode(201);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> LedgerTopic.shared().competition(c).stream()
                 .map(e -> e.decoded().data()).anyMatch(d -> d instanceof EvaluationRecorded e && e.envelope() != null));
@@ -146,15 +140,15 @@ class SignedActsTest {
         Map<String, Object> rotation = Map.of("publicKey", LedgerJson.mapper().readTree(jwk(rotated)),
                 "reason", "scheduled rotation");
 
-        post("evaluator:ev-a", rotations, rotation).statusCode(403);
-        post("organiser:" + ActingFilter.ORGANISER, rotations, rotation).statusCode(201);
+        postAs("evaluator:ev-a", rotations, rotation).statusCode(403);
+        postAs("organiser:" + ActingFilter.ORGANISER, rotations, rotation).statusCode(201);
         given().get(rounds + "/r1").then().body("evaluators[0].publicKey.x",
                 equalTo(Dsse.jwkOf(rotated.verifyingKey()).x()));
         SignedEvaluation act = new SignedEvaluation(c, "r1", "s-t1", "ev-a", "x", "9");
 
-        post("evaluator:ev-a", rounds + "/r1/evaluations", Dsse.sign(evA, Envelope.EVALUATION, act))
+        postAs("evaluator:ev-a", rounds + "/r1/evaluations", Dsse.sign(evA, Envelope.EVALUATION, act))
                 .statusCode(422).body("rule", equalTo("signature-valid"));
-        post("evaluator:ev-a", rounds + "/r1/evaluations", Dsse.sign(rotated, Envelope.EVALUATION, act))
+        postAs("evaluator:ev-a", rounds + "/r1/evaluations", Dsse.sign(rotated, Envelope.EVALUATION, act))
                 .statusCode(201);
     }
 }

@@ -2,8 +2,6 @@ package org.ledgerboard.evaluation.teams;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,11 +33,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.ledgerboard.evaluation.EvaluationApi.DIGEST;
 import static org.ledgerboard.evaluation.EvaluationApi.post;
+import static org.ledgerboard.evaluation.EvaluationApi.postAs;
 import static org.ledgerboard.evaluation.EvaluationApi.round;
 import static org.ledgerboard.evaluation.EvaluationApi.submit;
 import static org.ledgerboard.evaluation.EvaluationApi.uniqueId;
@@ -105,11 +103,6 @@ class CompetitionsFromTheLedgerTest {
         return records;
     }
 
-    private static RequestSpecification as(String actor) {
-        return given().contentType(ContentType.JSON).header(ActingFilter.AS, actor)
-                .header("Idempotency-Key", UUID.randomUUID().toString());
-    }
-
     private void readHere(String teamId, TeamRoster.Status status) {
         await().atMost(Duration.ofSeconds(30)).until(() -> onTheLedger.team(c, teamId)
                 .filter(team -> team.status() == status).isPresent());
@@ -128,9 +121,9 @@ class CompetitionsFromTheLedgerTest {
     void anOrganiserAppointedAMomentAgoAssignsAnEvaluator() {
         ledger.publishAll(aBacklogThen(new OrganiserAppointed(c, "appointed-organiser")));
 
-        as("organiser:appointed-organiser").body(Map.of("evaluatorId", "ev-a", "affiliation", "panel",
-                "criteria", List.of("benchmark"))).post("/competitions/" + c + "/rounds/r1/evaluators")
-                .then().statusCode(201);
+        postAs("organiser:appointed-organiser", "/competitions/" + c + "/rounds/r1/evaluators",
+                Map.of("evaluatorId", "ev-a", "affiliation", "panel", "criteria", List.of("benchmark")))
+                .statusCode(201);
     }
 
     @Test
@@ -143,9 +136,10 @@ class CompetitionsFromTheLedgerTest {
         readHere("lg", TeamRoster.Status.ACTIVE);
         ledger.publishAll(aBacklogThen(new TeamKeyRotated(c, "lg", Dsse.jwkOf(rotated.verifyingKey()), "rotation")));
 
-        as("team:" + ActingFilter.memberOf("lg")).body(Dsse.sign(rotated, Envelope.SUBMISSION,
+        postAs("team:" + ActingFilter.memberOf("lg"), "/competitions/" + c + "/rounds/r1/submissions",
+                Dsse.sign(rotated, Envelope.SUBMISSION,
                         new SignedSubmission(c, "r1", "s-lg", "lg", DIGEST, "https://example.org/lg")))
-                .post("/competitions/" + c + "/rounds/r1/submissions").then().statusCode(201);
+                .statusCode(201);
     }
 
     @Test
