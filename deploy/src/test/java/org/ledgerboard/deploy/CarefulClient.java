@@ -14,12 +14,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A careful client of the local runtime, as the crash tests need one: it retries a command with the same
@@ -116,10 +119,18 @@ final class CarefulClient {
         return issuer.token(Actor.ORGANISER, organiser, Duration.ofMinutes(10));
     }
 
-    /** The competition's events on the ledger, seals left out. */
+    /**
+     * The competition's events on the ledger, seals left out, once the event of every receipt keyed to it (its id,
+     * alone or with a suffix) is readable: a transaction's records are readable once its commit markers are
+     * written, which can follow the answer.
+     */
     List<LedgerRecord> events(String competitionId) {
-        return new LedgerTopic(runtime.kafka()).competition(competitionId).stream().map(LedgerTopic.Entry::decoded)
-                .filter(r -> !(r.data() instanceof LedgerSealed)).toList();
+        Set<String> answered = receipts.entrySet().stream().filter(r -> r.getKey().startsWith(competitionId))
+                .map(Map.Entry::getValue).collect(Collectors.toSet());
+        return await("the events of every receipt of " + competitionId).atMost(Duration.ofSeconds(10))
+                .until(() -> new LedgerTopic(runtime.kafka()).competition(competitionId).stream()
+                                .map(LedgerTopic.Entry::decoded).filter(r -> !(r.data() instanceof LedgerSealed)).toList(),
+                        events -> events.stream().map(LedgerRecord::id).collect(Collectors.toSet()).containsAll(answered));
     }
 
     private static void pause() {
