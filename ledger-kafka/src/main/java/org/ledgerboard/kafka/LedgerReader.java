@@ -33,7 +33,7 @@ public final class LedgerReader implements AutoCloseable {
                 ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 << 20,
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 << 20,
                 ConsumerConfig.RECEIVE_BUFFER_CONFIG, 4 << 20)),
-        /** A record as soon as it is on the topic: live views. */
+        /** A record as soon as it is on the topic: live views, decisions someone waits for. */
         LIVE(Map.of()),
         /**
          * Up to 20 ms late, in batches: under load a fetch then brings tens of records instead of one, which is most

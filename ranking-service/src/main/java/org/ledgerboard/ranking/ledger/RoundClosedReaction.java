@@ -91,6 +91,12 @@ class RoundClosedReaction implements LedgerReaction {
                 facts.activeTeams().size());
     }
 
+    /** The public waits for a round's decision: it is to follow the round's close within milliseconds. */
+    @Override
+    public boolean live() {
+        return true;
+    }
+
     @Override
     public void partitionsChanged() {
         competitions.clear();

@@ -129,8 +129,7 @@ public class LedgerSubscription {
             return;
         }
         running = true;
-        // Reactions may take 20 ms to hear of a record (BATCHED): none of them is a live view.
-        reader = LedgerReader.inGroup(bootstrap, LedgerReader.Pace.BATCHED, group, instance, new ConsumerRebalanceListener() {
+        reader = LedgerReader.inGroup(bootstrap, paceOf(reactions), group, instance, new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                 commitHandled(); // while they are still this instance's
@@ -289,6 +288,11 @@ public class LedgerSubscription {
         tries = 0;
         failing = null;
         return true;
+    }
+
+    /** Records as soon as they are on the topic if a reaction is live, else in batches. */
+    static LedgerReader.Pace paceOf(List<LedgerReaction> reactions) {
+        return reactions.stream().anyMatch(LedgerReaction::live) ? LedgerReader.Pace.LIVE : LedgerReader.Pace.BATCHED;
     }
 
     /** False for a record whose type header names a type no reaction wants; true when in doubt. */

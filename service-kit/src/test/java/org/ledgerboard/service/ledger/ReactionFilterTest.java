@@ -3,6 +3,7 @@ package org.ledgerboard.service.ledger;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 import org.ledgerboard.core.event.LedgerRecord;
+import org.ledgerboard.kafka.LedgerReader;
 import org.ledgerboard.kafka.LedgerTopics;
 
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which ledger records a service's subscription parses and hands to its reactions. */
+/** Which ledger records a service's subscription parses and hands to its reactions, and how soon. */
 class ReactionFilterTest {
     private static final LedgerReaction ELIMINATIONS_ONLY = new LedgerReaction() {
         @Override
@@ -42,6 +43,27 @@ class ReactionFilterTest {
     @Test
     void aRecordWithoutTypeHeaderIsAlwaysHandled() {
         assertThat(LedgerSubscription.wanted(new RecordHeaders(), List.of(ELIMINATIONS_ONLY))).isTrue();
+    }
+
+    @Test
+    void aSubscriptionWithALiveReactionReadsEachRecordAsSoonAsItIsOnTheTopic() {
+        LedgerReaction live = new LedgerReaction() {
+            @Override
+            public void react(LedgerRecord record, LedgerPosition position) {
+            }
+
+            @Override
+            public boolean live() {
+                return true;
+            }
+        };
+
+        assertThat(LedgerSubscription.paceOf(List.of(EVERYTHING, live))).isEqualTo(LedgerReader.Pace.LIVE);
+    }
+
+    @Test
+    void aSubscriptionWhoseReactionsNobodyWaitsForReadsInBatches() {
+        assertThat(LedgerSubscription.paceOf(List.of(EVERYTHING, ELIMINATIONS_ONLY))).isEqualTo(LedgerReader.Pace.BATCHED);
     }
 
     private static RecordHeaders typed(String type) {
