@@ -53,13 +53,7 @@ public class AxonRuntime {
                 Instance<AxonModule> modules) {
         Serializer serializer = JacksonSerializer.builder().objectMapper(axonMapper()).build();
         this.template = DefaultMongoTemplate.builder().mongoDatabase(mongo, database).build();
-        this.storage = new EventStorage(MongoEventStorageEngine.builder()
-                .mongoTemplate(template)
-                .eventSerializer(serializer)
-                .snapshotSerializer(serializer)
-                .storageStrategy(new GroupedEventAppends())
-                // the embedded store answers each query by scanning the collection: fetch many events per query
-                .batchSize(FETCH_BATCH), template.eventCollection());
+        this.storage = EventStorage.in(template, serializer);
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
