@@ -120,6 +120,20 @@ class DecisionsFromTheLedgerTest {
     }
 
     @Test
+    void aDecisionsRecordsArePublishedInOneTransaction() {
+        String c = newCompetition();
+        playFirstRound(c);
+        awaitDecisions(c, 2);
+
+        List<Long> offsets = ledger.competition(c).stream().filter(e -> e.decoded().source().equals("/ranking-service"))
+                .filter(e -> e.decoded().data() instanceof StandingsPublished || e.decoded().data() instanceof TeamEliminated)
+                .map(LedgerTopic.Entry::offset).toList();
+        // a transaction's commit marker takes an offset: none between them
+        assertThat(offsets).hasSize(2);
+        assertThat(offsets.get(1)).isEqualTo(offsets.get(0) + 1);
+    }
+
+    @Test
     void aCompetitionLaunchedWhileItsPartitionIsReadMidStreamIsFoldedFromItsLaunchNotReadBack() throws InterruptedException {
         String earlier = newCompetition();
         playFirstRound(earlier);

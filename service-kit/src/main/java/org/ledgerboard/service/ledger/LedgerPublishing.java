@@ -46,7 +46,7 @@ class LedgerPublishing implements AxonModule {
         List<DomainEventMessage<?>> recorded = StoredEvents.recordedHere(messages);
         if (!recorded.isEmpty()) {
             CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(u -> {
-                sender.execute(() -> recorded.forEach(this::send));
+                sender.execute(() -> writer.together(() -> recorded.forEach(this::send)));
             }));
         }
         return (index, message) -> message;

@@ -81,6 +81,7 @@ public class LedgerWriter {
     private int inFlight; // records queued or being published; the book is rebuilt only when none is
     private final Map<String, CompletableFuture<Void>> unanswered = new ConcurrentHashMap<>(); // record id -> ack
     private final Deque<Outgoing> queue = new ArrayDeque<>(); // chained, not yet published; guarded by itself
+    private int gathering; // guarded by queue: records of one commit are being queued, to go out in one round
     private final Thread publisher = new Thread(this::publishRounds, "ledger-publisher");
 
     private final LedgerTracing tracing;
@@ -286,6 +287,25 @@ public class LedgerWriter {
         }
     }
 
+    /**
+     * Runs {@code sends} (publishes of the records one commit recorded) so that what they queue goes out in one
+     * transaction: queued one by one, the publisher could begin a round with the first and leave the next for the
+     * round after, one transaction later (a ranking decision's TeamEliminated ~20 ms after its StandingsPublished).
+     */
+    public void together(Runnable sends) {
+        synchronized (queue) {
+            gathering++;
+        }
+        try {
+            sends.run();
+        } finally {
+            synchronized (queue) {
+                gathering--;
+                queue.notifyAll();
+            }
+        }
+    }
+
     private void published(LedgerRecord record) {
         onLedger.landed(record.aggregateId(), record.sequence());
     }
@@ -375,7 +395,7 @@ public class LedgerWriter {
         List<Outgoing> round = new ArrayList<>();
         while (true) {
             synchronized (queue) {
-                while (queue.isEmpty()) {
+                while (queue.isEmpty() || gathering > 0) {
                     try {
                         queue.wait();
                     } catch (InterruptedException e) {
