@@ -12,10 +12,10 @@ import java.util.stream.Stream;
 
 /**
  * Axon's MongoDB storage, told that there are no snapshots, and that an aggregate without a first event has no
- * events at all. Loading an aggregate
- * asks for its events by a range of sequence numbers, which MongoDB answers from Axon's (aggregate, sequence)
- * index but the embedded store answers by reading every stored event: launching a competition in a store of a
- * million events took seconds. Asking for the first event by its exact key is an index lookup on both.
+ * events at all. Loading an aggregate asks for its events by a range of sequence numbers, which MongoDB answers from
+ * Axon's (aggregate, sequence) index but the embedded store answers by reading every stored event: launching a
+ * competition in a store of a million events took seconds. Asking for the first event by its exact key is an index
+ * lookup on both.
  */
 final class EventStorage extends MongoEventStorageEngine {
     private final MongoCollection<Document> events;
