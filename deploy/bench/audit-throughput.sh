@@ -9,7 +9,8 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 source "${LEDGERBOARD_HOME:-$ROOT/.ledgerboard}/run/ports.env"
 DIR=$(mktemp -d)
 trap 'rm -rf "$DIR"' EXIT
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+source "$ROOT/deploy/bench/machine.sh"
+machine_start
 # the auditor's JVM options as `ledgerboard audit` sets them
 java -Xmx4g -XX:+UseParallelGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$ROOT/deploy/target/lib/*:$(ls "$ROOT"/deploy/target/deploy-*.jar)" \
-  org.ledgerboard.deploy.AuditThroughput "127.0.0.1:$KAFKA_PORT" "$DIR" "${1:-1000000}"
+  org.ledgerboard.deploy.AuditThroughput "127.0.0.1:$KAFKA_PORT" "$DIR" "${1:-1000000}" | machine_end_before_last

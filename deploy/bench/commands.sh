@@ -68,7 +68,8 @@ measure() {
   printf '%-44s %6s commands/s  p50 %-9s p99 %-9s (%s refused)%s\n' "$label" "$RATE" "$p50" "$p99" "$bad" "$floor"
 }
 
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+source "$ROOT/deploy/bench/machine.sh"
+machine_start
 # Six JVMs share the machine; their JIT compilers take most of it for the first minutes after a start (the rate
 # climbs for about three minutes of load). Warm the write path up first, so that the runs below measure the system,
 # not its compilers.
@@ -152,7 +153,7 @@ for rep in $(seq 1 "$REPS"); do
 done
 echo "medians of $REPS: 10 prior events $(median "${small[@]}")/s, 10000 prior events $(median "${big[@]}")/s," \
   "team selections over 16 competitions $(median "${commands[@]}")/s, bare $(median "${bares[@]}")/s"
-echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+machine_end
 awk -v n="$(median "${commands[@]}")" -v m="$(median "${bares[@]}")" -v small="$(median "${small[@]}")" \
   -v big="$(median "${big[@]}")" \
   'BEGIN {printf "commands/s=%d bare/s=%d ratio=%.3f flatness=%.3f\n", n, m, (m > 0 ? n / m : 0), (small > 0 ? big / small : 0)}'

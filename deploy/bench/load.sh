@@ -33,7 +33,9 @@ case $WHAT in
     body='{"teamId":"t{n}","artifactDigest":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","modelCardUri":"https://example.org/{n}"}' ;;
   *) echo "unknown load: $WHAT"; exit 2 ;;
 esac
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+source "$ROOT/deploy/bench/machine.sh"
+machine_start
 echo "command: wrk -t2 -c$CONNECTIONS -d${DURATION}s --latency -s post-each.lua $url"
 BODY=$body LIMIT=$limit THREADS=2 TOKEN=$TOKEN wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency \
   -s "$ROOT/deploy/bench/post-each.lua" "$url"
+machine_end

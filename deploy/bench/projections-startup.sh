@@ -23,7 +23,8 @@ trap cleanup EXIT
 source "$LEDGERBOARD_HOME/run/ports.env"
 PORT=${LEDGERBOARD_PROJECTIONS_PORT:-8084}
 LOG=$LEDGERBOARD_HOME/logs/projections.log
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+source "$ROOT/deploy/bench/machine.sh"
+machine_start
 java -Xmx4g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "$ROOT/deploy/target/lib/*:$(ls "$ROOT"/deploy/target/deploy-*.jar)" \
   org.ledgerboard.deploy.StartupLedger "127.0.0.1:$KAFKA_PORT" "$LEDGERBOARD_HOME" "$RECORDS"
@@ -68,4 +69,5 @@ first=$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$PORT/competit
 again=$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$PORT/competitions/bench-1000-0/funding")
 echo "first view of a resumed competition (1,000 events): ${first} s; the next: ${again} s"
 stop
+machine_end
 echo "records=$RECORDS cold=${cold}s warm=${warm}s"

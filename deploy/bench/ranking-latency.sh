@@ -5,6 +5,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 "$ROOT/deploy/ledgerboard" up >/dev/null
 source "${LEDGERBOARD_HOME:-$ROOT/.ledgerboard}/run/ports.env"
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+source "$ROOT/deploy/bench/machine.sh"
+machine_start
 java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$ROOT/deploy/target/lib/*:$(ls "$ROOT"/deploy/target/deploy-*.jar)" \
-  org.ledgerboard.deploy.RankingLatency "127.0.0.1:$KAFKA_PORT" "${1:-300}" "${2:-100}"
+  org.ledgerboard.deploy.RankingLatency "127.0.0.1:$KAFKA_PORT" "${1:-300}" "${2:-100}" | machine_end_before_last

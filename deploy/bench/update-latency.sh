@@ -7,7 +7,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 "$ROOT/deploy/ledgerboard" up >/dev/null
 source "${LEDGERBOARD_HOME:-$ROOT/.ledgerboard}/run/ports.env"
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+source "$ROOT/deploy/bench/machine.sh"
+machine_start
 java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$ROOT/deploy/target/lib/*:$(ls "$ROOT"/deploy/target/deploy-*.jar)" \
   org.ledgerboard.deploy.UpdateLatency "127.0.0.1:$KAFKA_PORT" "http://127.0.0.1:$PROJECTIONS_PORT" "${1:-1000}" "${2:-20}" "${3:-60}"
-echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+machine_end
