@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Load runs over REST against the local runtime (deploy/ledgerboard up), measured with wrk (Debian package).
-#   deploy/bench/load.sh teams [SECONDS=20] [CONNECTIONS=8]        POST /competitions/{c}/teams (team-service)
+#   deploy/bench/load.sh teams [SECONDS=20] [CONNECTIONS=8] [COMPETITIONS=1]
+#                                                                  POST /competitions/{c}/teams (team-service), request
+#                                                                  n to the (n mod COMPETITIONS)-th competition
 #   deploy/bench/load.sh submissions [SECONDS=15] [CONNECTIONS=8]  POST /competitions/{c}/rounds/{r}/submissions
 # Each run uses a new competition; submissions first selects enough teams (one submission per team and round).
 set -euo pipefail
@@ -17,12 +19,18 @@ command -v wrk >/dev/null || apt-get install -y -q wrk >/dev/null || { echo "ins
 ORGANISER=$("$ROOT/deploy/ledgerboard" token --role organiser --subject bench-organiser --ttl 2h)
 MEMBER=$("$ROOT/deploy/ledgerboard" token --role team --subject bench-member --ttl 2h)
 post() { curl -sf -o /dev/null -X POST "$1" -H 'Content-Type: application/json' -H "Authorization: Bearer $ORGANISER" -d "$2"; }
+competition() {
+  post "$TEAM/competitions" "{\"competitionId\":\"$1\",\"name\":\"bench\",\"organiser\":\"bench\",\"budget\":{\"KRW\":\"1\"},\"finalists\":1,\"signatures\":\"optional\"}"
+}
 C="bench-$WHAT-$(date +%s)"
-post "$TEAM/competitions" "{\"competitionId\":\"$C\",\"name\":\"bench\",\"organiser\":\"bench\",\"budget\":{\"KRW\":\"1\"},\"finalists\":1,\"signatures\":\"optional\"}"
+competition "$C"
+paths=()
 team_body='{"teamId":"t{n}","name":"t{n}","leadOrganisation":"lead {n}","consortium":["lab {n}"],"members":["bench-member"]}'
 case $WHAT in
   teams)
-    url="$TEAM/competitions/$C/teams"; body=$team_body; limit=0; TOKEN=$ORGANISER ;;
+    url="$TEAM/competitions/$C/teams"; body=$team_body; limit=0; TOKEN=$ORGANISER
+    paths=("/competitions/$C/teams")
+    for k in $(seq 2 "${4:-1}"); do competition "$C-$k"; paths+=("/competitions/$C-$k/teams"); done ;;
   submissions)
     limit=$((DURATION * 150))
     echo "selecting $limit teams first..."
@@ -36,6 +44,6 @@ esac
 source "$ROOT/deploy/bench/machine.sh"
 machine_start
 echo "command: wrk -t2 -c$CONNECTIONS -d${DURATION}s --latency -s post-each.lua $url"
-BODY=$body LIMIT=$limit THREADS=2 TOKEN=$TOKEN wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency \
+BODY=$body LIMIT=$limit THREADS=2 TOKEN=$TOKEN PATHS="${paths[*]}" wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency \
   -s "$ROOT/deploy/bench/post-each.lua" "$url"
 machine_end
