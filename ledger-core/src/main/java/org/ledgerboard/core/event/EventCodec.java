@@ -69,9 +69,9 @@ public final class EventCodec {
         return Canonical.bytes(envelope);
     }
 
-    /** Reads a record as {@link #check} does (written records in one pass), without comparing hashes. */
+    /** Reads a record as {@link #check} does (written records in one pass), without hashing its content. */
     public static LedgerRecord decode(byte[] json) {
-        Checked written = WrittenRecords.read(json);
+        Checked written = WrittenRecords.read(json, false);
         if (written != null) {
             return written.record();
         }
@@ -90,7 +90,7 @@ public final class EventCodec {
      * be hashed.
      */
     public static Checked check(byte[] json) {
-        Checked written = WrittenRecords.read(json);
+        Checked written = WrittenRecords.read(json, true);
         if (written != null) {
             return written;
         }

@@ -46,7 +46,7 @@ class WrittenRecordsTest {
         byte[] json = EventCodec.encode(record);
         JsonNode tree = EventCodec.parse(json);
 
-        EventCodec.Checked read = WrittenRecords.read(json);
+        EventCodec.Checked read = WrittenRecords.read(json, true);
 
         assertThat(read).isNotNull();
         assertThat(read.record()).isEqualTo(EventCodec.decode(tree)).isEqualTo(record);
@@ -66,7 +66,10 @@ class WrittenRecordsTest {
             byte[] json = EventCodec.encode(record);
             for (int i = 0; i < 150; i++) {
                 byte[] mutant = mutated(json, random, alphabet);
-                EventCodec.Checked fast = WrittenRecords.read(mutant);
+                EventCodec.Checked fast = WrittenRecords.read(mutant, true);
+                // unhashed, as a subscription decodes: the same verdict and record
+                assertThat(WrittenRecords.read(mutant, false))
+                        .isEqualTo(fast == null ? null : new EventCodec.Checked(fast.record(), null));
                 if (fast != null) {
                     accepted++;
                     JsonNode tree = EventCodec.parse(mutant);
@@ -124,7 +127,7 @@ class WrittenRecordsTest {
             "a type's name cut short      | TeamSelected             | TeamSelecte",
     })
     void aRecordNotInWrittenFormGoesTheGeneralWay(String what, String replaced, String by) {
-        assertThat(WrittenRecords.read(written(replaced, by))).isNull();
+        assertThat(WrittenRecords.read(written(replaced, by), true)).isNull();
     }
 
     @Test
@@ -132,9 +135,29 @@ class WrittenRecordsTest {
         String hash = EventCodec.check(written("t1", "t1")).record().hash();
         byte[] upper = written(hash, hash.toUpperCase(Locale.ROOT));
 
-        assertThat(WrittenRecords.read(upper)).isNull();
+        assertThat(WrittenRecords.read(upper, true)).isNull();
         assertThatThrownBy(() -> EventCodec.check(upper)).isInstanceOf(InvalidRecordException.class)
                 .hasMessageContaining("hash must be 64 lowercase hex digits");
+    }
+
+    @Test
+    void aHashNotOfLowercaseHexIsRefusedByADecodeThatDoesNotHash() {
+        String hash = EventCodec.check(written("t1", "t1")).record().hash();
+        byte[] upper = written(hash, hash.toUpperCase(Locale.ROOT));
+
+        assertThat(WrittenRecords.read(upper, false)).isNull();
+        assertThatThrownBy(() -> EventCodec.decode(upper)).isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("hash must be 64 lowercase hex digits");
+    }
+
+    @Test
+    void aRecordReadWithoutHashingIsTheRecordAsWrittenWithNoContentHash() {
+        byte[] json = written("t1", "t1");
+
+        EventCodec.Checked read = WrittenRecords.read(json, false);
+
+        assertThat(read.record()).isEqualTo(EventCodec.check(json).record());
+        assertThat(read.contentHash()).isNull();
     }
 
     @Test
@@ -142,7 +165,7 @@ class WrittenRecordsTest {
         String hash = EventCodec.check(written("t1", "t1")).record().hash();
         String other = "0".repeat(64);
 
-        EventCodec.Checked read = WrittenRecords.read(written(hash, other));
+        EventCodec.Checked read = WrittenRecords.read(written(hash, other), true);
 
         assertThat(read.record().hash()).isEqualTo(other);
         assertThat(read.contentHash()).isEqualTo(hash);
@@ -158,7 +181,7 @@ class WrittenRecordsTest {
         byte[] json = new String(EventCodec.encode(granted), StandardCharsets.UTF_8).replace(replaced, by)
                 .getBytes(StandardCharsets.UTF_8);
 
-        assertThat(WrittenRecords.read(json)).isNull();
+        assertThat(WrittenRecords.read(json, true)).isNull();
         assertThatThrownBy(() -> EventCodec.check(json)).isInstanceOf(InvalidRecordException.class)
                 .hasMessageContaining(field);
     }
@@ -181,7 +204,7 @@ class WrittenRecordsTest {
         byte[] json = new String(EventCodec.encode(rotated), StandardCharsets.UTF_8).replace(replaced, by)
                 .getBytes(StandardCharsets.UTF_8);
 
-        assertThat(WrittenRecords.read(json)).isNull();
+        assertThat(WrittenRecords.read(json, true)).isNull();
         assertThatThrownBy(() -> EventCodec.check(json)).isInstanceOf(InvalidRecordException.class)
                 .hasMessageContaining("Ed25519");
     }
