@@ -1,6 +1,6 @@
 # Sourced by the benchmarks: what the machine gave a run, printed with its figures. On two shared virtual cores the
 # load average is not enough: the hypervisor may give part of each core's time to other guests ("steal" in
-# /proc/stat), up to half of it on some days, and every rate measured then falls with it.
+# /proc/stat), and every rate measured then falls with it.
 
 # The first line of a run; remembers the CPU counters for machine_end.
 machine_start() {
