@@ -288,11 +288,13 @@ public class LedgerWriter {
     }
 
     /**
-     * Runs {@code sends} (publishes of the records one commit recorded) so that what they queue goes out in one
-     * transaction: queued one by one, the publisher could begin a round with the first and leave the next for the
-     * round after, one transaction later (a ranking decision's TeamEliminated ~20 ms after its StandingsPublished).
+     * Runs {@code sends} (publishes of the records one command recorded) so that what they queue goes out in one
+     * transaction, next to each other: queued one by one, the publisher could begin a round with the first and leave
+     * the next for the round after, one transaction later (a ranking decision's TeamEliminated ~20 ms after its
+     * StandingsPublished), and the seal timer could queue a seal between them. The sends only queue: the lock is
+     * held for no wait.
      */
-    public void together(Runnable sends) {
+    public synchronized void together(Runnable sends) {
         synchronized (queue) {
             gathering++;
         }

@@ -2,6 +2,7 @@ package org.ledgerboard.service.ledger;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.ledgerboard.core.event.EventCodec;
 import org.ledgerboard.core.event.LedgerEvent;
 import org.ledgerboard.core.event.LedgerRecord;
@@ -34,6 +35,15 @@ final class StoredEvents {
     /** The W3C trace context of the act that recorded the event, as its metadata keeps it; empty if none. */
     static Map<String, ?> traceOf(DomainEventMessage<?> stored) {
         return stored.getMetaData();
+    }
+
+    /**
+     * True if both events were recorded by the same command: Axon's {@link MessageOriginProvider} stamps each event
+     * with the identifier of the message that caused it. Events stored without it are each taken on their own.
+     */
+    static boolean sameCommand(DomainEventMessage<?> one, DomainEventMessage<?> other) {
+        Object command = one.getMetaData().get(MessageOriginProvider.getDefaultCorrelationKey());
+        return command != null && command.equals(other.getMetaData().get(MessageOriginProvider.getDefaultCorrelationKey()));
     }
 
     static LedgerRecord toRecord(String source, DomainEventMessage<?> stored) {

@@ -2,6 +2,7 @@ package org.ledgerboard.service.ledger;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.junit.jupiter.api.Test;
 import org.ledgerboard.core.event.Actor;
 import org.ledgerboard.core.event.EventCodec;
@@ -34,6 +35,16 @@ class StoredEventsTest {
         assertThat(EventCodec.encode(withTrace)).isEqualTo(EventCodec.encode(plain));
         assertThat(withTrace.hash()).isEqualTo(plain.hash());
         assertThat(StoredEvents.traceOf(stored(traced)).get("traceparent")).isEqualTo(traced.get("traceparent"));
+    }
+
+    @Test
+    void eventsAreOfOneCommandWhenTheyCarryItsIdentifierAndEachOnItsOwnWithout() {
+        String correlation = MessageOriginProvider.getDefaultCorrelationKey();
+        Map<String, String> ofA = Map.of(correlation, "command-a");
+
+        assertThat(StoredEvents.sameCommand(stored(ofA), stored(Map.of(correlation, "command-a")))).isTrue();
+        assertThat(StoredEvents.sameCommand(stored(ofA), stored(Map.of(correlation, "command-b")))).isFalse();
+        assertThat(StoredEvents.sameCommand(stored(Map.of()), stored(Map.of()))).isFalse();
     }
 
     private static GenericDomainEventMessage<TeamSelected> stored(Map<String, String> metaData) {

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.ledgerboard.core.audit.AuditReport;
@@ -72,6 +73,37 @@ class FullSpeedPublishingTest {
                 .competition(c).stream().filter(e -> !(e.decoded().data() instanceof LedgerSealed)).toList(),
                 entries -> entries.size() >= 2_001);
         assertOnceInOrderAndAudited(ledger, 2_001);
+    }
+
+    @Test
+    void theEventsOfOneCommandStoredButNeverSentGoToTheLedgerInOneTransaction() {
+        String c = uniqueId("one-command");
+        int perCommand = 1_000; // enough for the publisher to start a transaction before the last is queued
+        List<DomainEventMessage<?>> stored = StoredCompetition.events(c, 2 * perCommand).stream()
+                .<DomainEventMessage<?>>map(e -> e.andMetaData(Map.of(MessageOriginProvider.getDefaultCorrelationKey(),
+                        "command-" + e.getSequenceNumber() / perCommand)))
+                .toList();
+        axon.storage().appendEvents(stored);
+
+        post("/competitions/" + c + "/teams", Map.of("teamId", "late", "name", "late", "leadOrganisation", "l",
+                "consortium", List.of()), "late-" + c).statusCode(201);
+
+        List<LedgerTopic.Entry> ledger = await().atMost(Duration.ofSeconds(30)).until(() -> LedgerTopic.shared()
+                .competition(c), entries -> entries.stream().filter(e -> e.decoded().sequence() == 2 * perCommand
+                && !(e.decoded().data() instanceof LedgerSealed)).count() == 1);
+        for (int command = 0; command < 2; command++) {
+            long first = perCommand * command;
+            long last = first + perCommand - 1;
+            List<Long> offsets = ledger.stream().filter(e -> !(e.decoded().data() instanceof LedgerSealed))
+                    .filter(e -> e.decoded().sequence() >= first && e.decoded().sequence() <= last)
+                    .map(LedgerTopic.Entry::offset).toList();
+            // a transaction's commit marker takes an offset: none within a command's records (a seal may be there)
+            List<Long> spanned = ledger.stream().map(LedgerTopic.Entry::offset)
+                    .filter(o -> o >= offsets.get(0) && o <= offsets.get(offsets.size() - 1)).toList();
+            assertThat(offsets).as("command %d", command).hasSize(perCommand);
+            assertThat(spanned.get(spanned.size() - 1) - spanned.get(0)).as("command %d", command)
+                    .isEqualTo(spanned.size() - 1);
+        }
     }
 
     private static void assertOnceInOrderAndAudited(List<LedgerTopic.Entry> ledger, int events) {
