@@ -1,5 +1,6 @@
 package org.ledgerboard.service.ledger;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
@@ -86,6 +87,7 @@ public class LedgerWriter {
 
     private final LedgerTracing tracing;
     private final Timer publishing;
+    private final DistributionSummary transactions;
 
     private record Outgoing(ProducerRecord<String, byte[]> message, CompletableFuture<Void> acked) {
     }
@@ -98,6 +100,10 @@ public class LedgerWriter {
         this.publishing = Timer.builder("ledgerboard.publish.duration")
                 .description("From a record handed to the publisher to its transaction committed on the ledger")
                 .publishPercentileHistogram().register(metrics);
+        // each transaction costs the broker and this producer a round of requests and markers whatever it carries
+        this.transactions = DistributionSummary.builder("ledgerboard.publish.transaction.records")
+                .description("Records per transaction the publisher commits to the ledger").baseUnit("records")
+                .register(metrics);
     }
 
     private KafkaProducer<String, byte[]> transactionalProducer() {
@@ -424,6 +430,7 @@ public class LedgerWriter {
                 transaction.send(outgoing.message());
             }
             transaction.commitTransaction();
+            transactions.record(round.size());
             round.forEach(outgoing -> outgoing.acked().complete(null));
         } catch (RuntimeException e) { // fenced, a broker lost, a timeout: the next producer settles what landed
             book = null;

@@ -38,6 +38,7 @@ class CommandMetricsTest {
         String metrics = metrics();
         assertThat(metrics).contains("ledgerboard_command_duration_seconds_bucket{command=\"team.select\",outcome=\"refused\"")
                 .contains("ledgerboard_publish_duration_seconds_count")
+                .contains("ledgerboard_publish_transaction_records_count")
                 .contains("ledgerboard_publisher_backlog")
                 .contains("ledgerboard_reactions_lag{reaction=\"EliminationReaction\"");
     }
