@@ -21,22 +21,15 @@ JAR=$(ls "$ROOT"/deploy/target/deploy-*.jar 2>/dev/null || true)
 if [[ -z $JAR ]] || [[ -n $(find "$ROOT/deploy/src/main" -newer "$JAR" -print -quit) ]]; then
   (cd "$ROOT" && ./mvnw -B -q -DskipTests -pl deploy -am install) # the bare-rate tool lives in deploy
 fi
-source "${LEDGERBOARD_HOME:-$ROOT/.ledgerboard}/run/ports.env"
-TEAM=http://127.0.0.1:$TEAM_PORT
-EVAL=http://127.0.0.1:$EVALUATION_PORT
-ORGANISER=$("$ROOT/deploy/ledgerboard" token --role organiser --subject bench-organiser --ttl 2h)
-MEMBER=$("$ROOT/deploy/ledgerboard" token --role team --subject bench-member --ttl 2h)
+source "$ROOT/deploy/bench/api.sh"
 RUN=$(date +%s)
-TEAM_BODY='{"teamId":"t{n}","name":"t{n}","leadOrganisation":"lead {n}","consortium":["lab {n}"],"members":["bench-member"]}'
-SUBMISSION_BODY='{"teamId":"p{n}","artifactDigest":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","modelCardUri":"https://example.org/{n}"}'
-
-post() { curl -sf -o /dev/null -X POST "$1" -H 'Content-Type: application/json' -H "Authorization: Bearer $ORGANISER" -d "$2"; }
+SUBMISSION_BODY=$(submission_body p)
 
 # competitions PREFIX K: launches K competitions (signatures optional: plain commands), prints their ids
 competitions() {
   for k in $(seq 1 "$2"); do
     local c="bench-$RUN-$1-$k"
-    post "$TEAM/competitions" "{\"competitionId\":\"$c\",\"name\":\"bench\",\"organiser\":\"bench\",\"budget\":{\"KRW\":\"1\"},\"finalists\":1,\"signatures\":\"optional\"}"
+    launch_competition "$c"
     echo "$c"
   done
 }
@@ -103,7 +96,7 @@ for spread in 1 16; do
     mapfile -t comps < <(competitions "sub-$spread-$connections" "$spread")
     paths=()
     for c in "${comps[@]}"; do
-      post "$EVAL/competitions/$c/rounds" '{"roundId":"r1","number":1,"submissionDeadline":"2099-01-01T00:00:00Z","criteria":[{"name":"x","weight":"1","maxScore":"10"}],"decimals":2,"eliminate":1,"tieBreak":["teamId"]}'
+      open_round "$c"
       paths+=("/competitions/$c/rounds/r1/submissions")
     done
     select_teams "$LIMIT" "${comps[@]}"
