@@ -113,10 +113,13 @@ public final class AuditThroughput {
         double unsignedFileRate = audit("unsigned ledger, file, 1,000-event competitions", LedgerSource.file(small));
         System.out.printf("signed acts: %d; F9 costs %.1f µs per signed act%n", signedActs,
                 (1 / signedRate - 1 / unsignedFileRate) * 1e6 * lines(signed) / signedActs);
-        // the consumer reads once untimed first, as the auditor's code ran above: both are compared warmed up (cold,
-        // the consumer's first pass took ~40 % longer than its second, which flattered the ratio)
+        // both read the topic once untimed first, and are compared warmed up: cold, the consumer's first pass took
+        // ~40 % longer than its second, which flattered the ratio; and the auditor, though warmed on files above,
+        // spent its first pass from the broker with the JIT recompiling for it (C2 at 30-60 % of a core while the
+        // shards had 125 % of the two), which held the 1,000-event rate down and flattered the linearity
         consume(bootstrap, smallTopic, "bare KafkaConsumer, warm-up (not counted)");
         double consumer = consume(bootstrap, smallTopic, "bare KafkaConsumer");
+        audit("auditor --bootstrap, warm-up (not counted)", LedgerSource.kafka(bootstrap, smallTopic));
         double auditor = audit("auditor --bootstrap, 1,000-event competitions", LedgerSource.kafka(bootstrap, smallTopic));
         double largeRate = audit("auditor --bootstrap, 100,000-event competitions", LedgerSource.kafka(bootstrap, largeTopic));
         System.out.printf("auditor/s=%.0f consumer/s=%.0f ratio=%.3f linearity=%.3f%n", auditor, consumer,
