@@ -10,7 +10,7 @@
 # Rates count only 2xx answers. Last line: commands/s=N bare/s=M ratio=R flatness=F, where N is team-service's
 # rate over 16 competitions at the connections that gave the best one, M the bare rate at as many threads, R = N/M
 # and F = the rate at 10,000 prior events / the rate at 10 (64 connections); each rate of a ratio is the median of
-# REPS runs (3) measured in turn with its counterpart's.
+# REPS runs (3) measured in turn with its counterpart's. Each run starts on a quiet machine (machine_quiet).
 #   [WARM_UP=150] [REPS=3] deploy/bench/commands.sh [SECONDS=10]   (WARM_UP: seconds of load first, not counted)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -46,6 +46,7 @@ measure() {
   local label=$1 connections=$2 base=$3 token=$4 body=$5 limit=$6; shift 6
   local threads=$((connections < 2 ? 1 : 2))
   local out
+  machine_quiet
   out=$(BODY=$body LIMIT=$limit THREADS=$threads TOKEN=$token PATHS="$*" wrk -t"$threads" -c"$connections" \
     -d"${SECONDS_EACH}s" --latency -s "$ROOT/deploy/bench/post-each.lua" "$base")
   local total bad p50 p99 elapsed
@@ -84,6 +85,7 @@ done
 # selections sent at PACED_RATE a second whatever the answers' pace, each timed from when it was due.
 mapfile -t comps < <(competitions "paced" 16)
 paths=(); for c in "${comps[@]}"; do paths+=("/competitions/$c/teams"); done
+machine_quiet
 paced=$(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$ROOT/deploy/target/lib/*:$(ls "$ROOT"/deploy/target/deploy-*.jar)" org.ledgerboard.deploy.PacedCommands \
   "$TEAM" "$ORGANISER" "${PACED_RATE:-1000}" "$SECONDS_EACH" "$TEAM_BODY" "${paths[@]}")
 printf '%-44s %s\n' "team selections, paced at ${PACED_RATE:-1000}/s, 16 comp." "$paced"
@@ -138,6 +140,7 @@ for rep in $(seq 1 "$REPS"); do
   measure "team selections, $best_connections conn, 16 competition(s)" "$best_connections" "$TEAM" "$ORGANISER" \
     "$TEAM_BODY" 0 "${paths[@]}"
   commands+=("$RATE")
+  machine_quiet
   bare=$(java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$ROOT/deploy/target/lib/*:$(ls "$ROOT"/deploy/target/deploy-*.jar)" \
     org.ledgerboard.deploy.BareWriteRate "127.0.0.1:$KAFKA_PORT" "mongodb://127.0.0.1:$STORE_PORT" "$SECONDS_EACH" \
     "$best_connections" | sed -n 's/^bare\/s=//p')

@@ -8,6 +8,20 @@ machine_start() {
   echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
+# Waits until the machine is quiet (under 15 % of its CPU busy over a second; 30 s at most), so that a run does not
+# measure the aftermath of what came before it: after the 10,000 team selections that set a competition's size, the
+# store compacts what they wrote for about three seconds (~1.5 s of a core) before it goes idle.
+machine_quiet() {
+  local second busy
+  for second in $(seq 1 30); do
+    busy=$({ head -1 /proc/stat; sleep 1; head -1 /proc/stat; } | awk 'NR == 1 {split($0, before, " ")}
+      NR == 2 {for (i = 2; i <= 9; i++) {d = $i - before[i]; total += d; if (i != 5 && i != 6) busy += d}
+        print (total > 0 ? int(100 * busy / total) : 0)}') # fields 5 and 6: idle and iowait
+    if ((busy < 15)); then return 0; fi
+  done
+  echo "machine: still ${busy}% busy after 30 s" >&2
+}
+
 # The load average now, and the share of CPU time stolen from this machine since machine_start.
 machine_end() {
   awk -v start="$MACHINE_CPU_AT_START" -v load="$(cut -d' ' -f1-3 /proc/loadavg)" 'NR == 1 {
