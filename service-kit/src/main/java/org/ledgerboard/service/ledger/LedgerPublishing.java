@@ -45,9 +45,8 @@ class LedgerPublishing implements AxonModule {
     private BiFunction<Integer, EventMessage<?>, EventMessage<?>> onCommit(List<? extends EventMessage<?>> messages) {
         List<DomainEventMessage<?>> recorded = StoredEvents.recordedHere(messages);
         if (!recorded.isEmpty()) {
-            CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(u -> {
-                sender.execute(() -> writer.together(() -> recorded.forEach(this::send)));
-            }));
+            CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(u ->
+                    sender.execute(() -> writer.together(() -> recorded.forEach(this::send)))));
         }
         return (index, message) -> message;
     }
