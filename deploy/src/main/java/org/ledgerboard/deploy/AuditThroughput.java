@@ -57,7 +57,8 @@ import java.util.UUID;
  * fetch settings and only counts. A smaller signed ledger (every submission and evaluation a DSSE envelope, checked by
  * F9) shows what signatures cost. Arguments: BOOTSTRAP DIR [RECORDS=1000000]. Last line:
  * {@code auditor/s=A consumer/s=B ratio=A/B linearity=L}, A and B on the 1,000-event competitions, L = the auditor's
- * rate on 100,000-event competitions / its rate on 1,000-event ones.
+ * rate on 100,000-event competitions / its rate on 1,000-event ones. Under each read, the CPU it took per record by
+ * kind of thread ({@link ThreadCpu}): "main" reads, the auditor's shards are the "threads that ended" with its report.
  */
 public final class AuditThroughput {
     private static final String TEAMS_SOURCE = "/team-service";
@@ -134,13 +135,15 @@ public final class AuditThroughput {
 
     private double audit(String name, LedgerSource source) {
         startClean();
+        ThreadCpu cpu = ThreadCpu.now();
         long start = System.nanoTime();
         Auditor auditor = new Auditor(trustedKeys());
         source.read((position, key, value) -> auditor.accept(position, value));
         AuditReport report = auditor.report();
         double seconds = seconds(start);
-        System.out.printf("%s: %d records in %.1f s = %.0f records/s, verdict %s%n", name, report.records(), seconds,
-                report.records() / seconds, report.passed() ? "PASS" : "FAIL");
+        System.out.printf("%s: %d records in %.1f s = %.0f records/s, verdict %s%n  %s%n", name, report.records(),
+                seconds, report.records() / seconds, report.passed() ? "PASS" : "FAIL",
+                ThreadCpu.now().perItemSince(cpu, report.records()));
         report.verdicts().stream().filter(v -> !v.passed())
                 .forEach(v -> System.out.println("  FAIL " + v.check() + ": " + v.findings().get(0)));
         if (!report.passed()) {
@@ -180,12 +183,13 @@ public final class AuditThroughput {
     /** A bare consumer with the auditor's fetch settings, counting the topic's records: the broker's speed here. */
     private static double consume(String bootstrap, String topic, String name) {
         startClean();
+        ThreadCpu cpu = ThreadCpu.now();
         long start = System.nanoTime();
         long[] consumed = {0};
         LedgerSource.kafka(bootstrap, topic).read((position, key, value) -> consumed[0]++);
         double seconds = seconds(start);
-        System.out.printf("%s: %d records in %.1f s = %.0f records/s%n", name, consumed[0], seconds,
-                consumed[0] / seconds);
+        System.out.printf("%s: %d records in %.1f s = %.0f records/s%n  %s%n", name, consumed[0], seconds,
+                consumed[0] / seconds, ThreadCpu.now().perItemSince(cpu, consumed[0]));
         return consumed[0] / seconds;
     }
 
