@@ -58,7 +58,8 @@ import java.util.UUID;
  * F9) shows what signatures cost. Arguments: BOOTSTRAP DIR [RECORDS=1000000]. Last line:
  * {@code auditor/s=A consumer/s=B ratio=A/B linearity=L}, A and B on the 1,000-event competitions, L = the auditor's
  * rate on 100,000-event competitions / its rate on 1,000-event ones. Under each read, the CPU it took per record by
- * kind of thread ({@link ThreadCpu}): "main" reads, the auditor's shards are the "threads that ended" with its report.
+ * kind of thread ({@link ThreadCpu}): "main" reads; "auditor-shard" and the threads that ended with the report are the
+ * auditor's shards.
  */
 public final class AuditThroughput {
     private static final String TEAMS_SOURCE = "/team-service";

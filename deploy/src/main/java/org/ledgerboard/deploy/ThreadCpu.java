@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * end with its report) is the process's total less what its live threads used.
  */
 final class ThreadCpu {
-    static final String ENDED = "threads that ended";
+    private static final String ENDED = "threads that ended";
     private static final Path TASKS = Path.of("/proc/self/task");
     /** /proc counts CPU time in USER_HZ ticks, 100 a second on the architectures Java runs Linux on. */
     private static final double TICKS_PER_SECOND = 100;
