@@ -144,7 +144,7 @@ public final class AuditThroughput {
         double seconds = seconds(start);
         System.out.printf("%s: %d records in %.1f s = %.0f records/s, verdict %s%n  %s%n", name, report.records(),
                 seconds, report.records() / seconds, report.passed() ? "PASS" : "FAIL",
-                ThreadCpu.now().perItemSince(cpu, report.records()));
+                ThreadCpu.now().perRecordSince(cpu, report.records()));
         report.verdicts().stream().filter(v -> !v.passed())
                 .forEach(v -> System.out.println("  FAIL " + v.check() + ": " + v.findings().get(0)));
         if (!report.passed()) {
@@ -190,7 +190,7 @@ public final class AuditThroughput {
         LedgerSource.kafka(bootstrap, topic).read((position, key, value) -> consumed[0]++);
         double seconds = seconds(start);
         System.out.printf("%s: %d records in %.1f s = %.0f records/s%n  %s%n", name, consumed[0], seconds,
-                consumed[0] / seconds, ThreadCpu.now().perItemSince(cpu, consumed[0]));
+                consumed[0] / seconds, ThreadCpu.now().perRecordSince(cpu, consumed[0]));
         return consumed[0] / seconds;
     }
 

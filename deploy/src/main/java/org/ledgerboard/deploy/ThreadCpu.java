@@ -22,24 +22,24 @@ final class ThreadCpu {
     private static final double TICKS_PER_SECOND = 100;
 
     private final long total;
-    private final Map<String, Thread> threads; // by thread id
+    private final Map<String, ThreadTime> threads; // by thread id
 
-    private record Thread(String kind, long ticks) {
+    private record ThreadTime(String kind, long ticks) {
     }
 
-    private ThreadCpu(long total, Map<String, Thread> threads) {
+    private ThreadCpu(long total, Map<String, ThreadTime> threads) {
         this.total = total;
         this.threads = threads;
     }
 
     /** The CPU time used so far; nothing where there is no {@code /proc}. */
     static ThreadCpu now() {
-        Map<String, Thread> threads = new HashMap<>();
+        Map<String, ThreadTime> threads = new HashMap<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
             for (Path task : tasks) {
                 try {
-                    threads.put(task.getFileName().toString(),
-                            new Thread(kind(Files.readString(task.resolve("comm")).trim()), used(task.resolve("stat"))));
+                    String kind = kind(Files.readString(task.resolve("comm")).trim());
+                    threads.put(task.getFileName().toString(), new ThreadTime(kind, used(task.resolve("stat"))));
                 } catch (NoSuchFileException ended) {
                     // it ended while being read: the process's total has it
                 }
@@ -50,28 +50,29 @@ final class ThreadCpu {
         }
     }
 
-    /** Microseconds of CPU per item since {@code before}, in all and by kind of thread. */
-    String perItemSince(ThreadCpu before, long items) {
+    /** Microseconds of CPU per record since {@code before}, in all and by kind of thread. */
+    String perRecordSince(ThreadCpu before, long records) {
         Map<String, Long> byKind = new TreeMap<>();
         long live = 0;
-        for (Map.Entry<String, Thread> thread : threads.entrySet()) {
-            Thread earlier = before.threads.get(thread.getKey());
+        for (Map.Entry<String, ThreadTime> thread : threads.entrySet()) {
+            ThreadTime earlier = before.threads.get(thread.getKey());
             long used = thread.getValue().ticks() - (earlier == null ? 0 : earlier.ticks());
             byKind.merge(thread.getValue().kind(), used, Long::sum);
             live += used;
         }
         byKind.put(ENDED, total - before.total - live);
-        StringBuilder line = new StringBuilder(String.format("%.2f µs of CPU per record", micros(total - before.total, items)));
+        StringBuilder line = new StringBuilder(String.format("%.2f µs of CPU per record",
+                micros(total - before.total, records)));
         byKind.forEach((kind, used) -> {
             if (used > 0) {
-                line.append(String.format(", %s %.2f", kind, micros(used, items)));
+                line.append(String.format(", %s %.2f", kind, micros(used, records)));
             }
         });
         return line.toString();
     }
 
-    private static double micros(long ticks, long items) {
-        return ticks * 1e6 / TICKS_PER_SECOND / items;
+    private static double micros(long ticks, long records) {
+        return ticks * 1e6 / TICKS_PER_SECOND / records;
     }
 
     /** utime + stime of a {@code stat} file, whose fields follow the command name, which may hold spaces. */
