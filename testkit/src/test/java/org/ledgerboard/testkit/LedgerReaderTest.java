@@ -70,6 +70,36 @@ class LedgerReaderTest {
     }
 
     @Test
+    void partitionsOfDifferentLengthsAreReadInStepAndEndTogether() throws Exception {
+        byte[] record = new byte[100_000]; // a replay fetches 2 MB of a partition at a time: 20 of these
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < 300; i++) { // partition 0: 60 records (3 fetches); partition 1: 300 (15 fetches)
+                if (i < 60) {
+                    producer.send(new ProducerRecord<>(topic, 0, "c0", record));
+                }
+                producer.send(new ProducerRecord<>(topic, 1, "c1", record));
+            }
+        }
+        int[] readOfPartition1 = new int[1];
+        int[] readOfPartition1WhenPartition0Ended = new int[1];
+
+        LedgerReader.readAll(bootstrap, topic, LedgerReader.Pace.REPLAY, r -> {
+            if (r.partition() == 1) {
+                readOfPartition1[0]++;
+            } else if (r.offset() == 59) {
+                readOfPartition1WhenPartition0Ended[0] = readOfPartition1[0];
+            }
+        });
+
+        assertThat(readOfPartition1[0]).isEqualTo(300);
+        // read as they come, partition 1 was at 40-60; in step, as far through as partition 0 less the fetch of it the
+        // consumer had asked for before a pause (a third of partition 0, here): over 200
+        assertThat(readOfPartition1WhenPartition0Ended[0]).isGreaterThanOrEqualTo(150);
+    }
+
+    @Test
     void readingUntilAnOffsetReadsThatPartitionOnlyAndStopsBeforeIt() throws Exception {
         publish(0, 5);
         List<ConsumerRecord<String, byte[]>> read = new ArrayList<>();
