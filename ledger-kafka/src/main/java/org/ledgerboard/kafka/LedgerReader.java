@@ -156,7 +156,8 @@ public final class LedgerReader implements AutoCloseable {
     public void readUntil(Map<TopicPartition, Long> end, Visitor visitor) {
         consumer.assign(end.keySet());
         consumer.seekToBeginning(end.keySet());
-        Map<TopicPartition, Long> begin = consumer.beginningOffsets(end.keySet());
+        Map<TopicPartition, Long> begin = new HashMap<>(); // the lookup the first poll would make anyway
+        end.keySet().forEach(partition -> begin.put(partition, consumer.position(partition)));
         while (!reached(end)) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                 if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
